@@ -1,0 +1,7 @@
+package dev.agentcron.model.thread;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ThreadRepository implements PanacheRepositoryBase<ThreadEntity, String> {}
