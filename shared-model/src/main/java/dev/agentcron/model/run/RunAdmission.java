@@ -1,6 +1,8 @@
 package dev.agentcron.model.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcron.model.id.Ids;
 import dev.agentcron.model.limit.DailyLimitKind;
 import dev.agentcron.model.limit.DailyLimiter;
@@ -43,7 +45,8 @@ public class RunAdmission {
     private static final String LOCK_AGENT = """
             SELECT workspace_id, status, overlap, output_mode, daily_limit FROM agents WHERE id = $1 FOR UPDATE""";
     private static final String SCHEDULE_STATE = """
-            SELECT enabled, (SELECT id FROM runs WHERE schedule_id = $1 AND scheduled_for = $2) AS run_id
+            SELECT enabled, input::text AS input,
+                   (SELECT id FROM runs WHERE schedule_id = $1 AND scheduled_for = $2) AS run_id
             FROM schedules WHERE id = $1""";
     private static final String MARK_OCCURRENCE = """
             UPDATE schedules SET last_scheduled_for = greatest(coalesce(last_scheduled_for, $2), $2) WHERE id = $1""";
@@ -56,6 +59,8 @@ public class RunAdmission {
                               input, thread_id, event_id, queued_at, completed_at, duration_ms)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(),
                     CASE WHEN $7 = 'skipped' THEN now() END, CASE WHEN $7 = 'skipped' THEN 0 END)""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pool pool;
     private final DailyLimiter dailyLimiter;
@@ -174,7 +179,15 @@ public class RunAdmission {
                     if (!schedule.getBoolean("enabled")) {
                         return mark.replaceWith(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
                     }
-                    return mark.chain(() -> admitActive(connection, agent, request, reserved));
+                    Request withInput = new Request(
+                            request.agentId(),
+                            request.trigger(),
+                            request.scheduleId(),
+                            request.scheduledFor(),
+                            readJson(schedule.getString("input")),
+                            null,
+                            null);
+                    return mark.chain(() -> admitActive(connection, agent, withInput, reserved));
                 });
     }
 
@@ -235,7 +248,9 @@ public class RunAdmission {
                 .addOffsetDateTime(request.scheduledFor() == null ? null : utc(request.scheduledFor()))
                 .addString(status)
                 .addString(statusReason)
-                .addValue(request.input() == null ? new JsonObject() : new JsonObject(request.input().toString()))
+                .addValue(request.input() == null || request.input().isNull()
+                        ? new JsonObject()
+                        : new JsonObject(request.input().toString()))
                 .addString(request.threadId())
                 .addString(request.eventId());
         return connection
@@ -248,6 +263,14 @@ public class RunAdmission {
         return reservation == null || reservation.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : dailyLimiter.release(reservation, reservation.granted());
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable schedule input " + json, e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

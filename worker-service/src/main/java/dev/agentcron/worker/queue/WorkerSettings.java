@@ -44,8 +44,11 @@ public interface WorkerSettings {
     @WithDefault("5")
     int maxDeliveries();
 
-    /** Attempts a run gets when its worker vanishes; after the last one it ends {@code error: worker_lost}. */
-    @WithDefault("2")
+    /**
+     * Attempts a run gets when its worker vanishes; after the last one it ends {@code error: worker_lost}. The
+     * default runs nothing twice: a lost run may already have called tools or saved drafts.
+     */
+    @WithDefault("1")
     int maxAttempts();
 
     /** On shutdown: how long running runs may take to finish before they are handed back. */
