@@ -123,7 +123,8 @@ public final class ScheduleTimes {
         return first;
     }
 
-    private static CronExpression parsed(String cron) {
+    /** The parsed form of a cron expression, shared while it is in use. */
+    static CronExpression parsed(String cron) {
         CronExpression expression = PARSED.get(cron);
         if (expression == null) {
             if (PARSED.size() >= MAX_PARSED) {
