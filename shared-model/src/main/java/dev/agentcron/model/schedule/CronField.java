@@ -10,6 +10,7 @@ import dev.agentcron.model.schedule.CronItem.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The fields of a cron expression and the syntax of their entries: numbers, {@code *}, {@code ?} (day fields),
@@ -34,6 +35,7 @@ enum CronField {
     private static final List<String> MONTH_NAMES =
             List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
     private final String word;
     private final int min;
@@ -164,7 +166,7 @@ enum CronField {
         if (named >= 0) {
             return this == MONTH ? named + 1 : named;
         }
-        if (!token.matches("\\d{1,9}")) {
+        if (!NUMBER.matcher(token).matches()) {
             throw new CronSyntaxException(word + " must be " + allowed(dialect)
                     + ", a range (1-5), a list (1,3) or a step (*/15); got '" + token + "'");
         }
@@ -192,7 +194,7 @@ enum CronField {
     }
 
     private static int number(String token, String what) {
-        if (!token.matches("\\d{1,9}")) {
+        if (!NUMBER.matcher(token).matches()) {
             throw new CronSyntaxException(what + " must be a number, got '" + token + "'");
         }
         return Integer.parseInt(token);

@@ -53,12 +53,6 @@ public final class ScheduleParser {
     private static final Set<String> READ_ONLY_FIELDS =
             Set.of("id", "agent_id", "next_run_at", "next_run_times", "missed_count", "created_at", "updated_at");
 
-    private static final int MAX_JITTER_SECONDS = 3600;
-    private static final int MAX_CATCHUP_WINDOW_SECONDS = 86_400;
-    private static final int MAX_EVERY_MINUTES = 1440;
-    private static final int MAX_DAILY_TIMES = 24;
-    private static final int MIN_DAILY_GAP_MINUTES = 5;
-
     private static final Pattern WRAPPED = Pattern.compile("(?i)(cron|rate|at)\\s*\\((.*)\\)");
     private static final Pattern RATE = Pattern.compile("(?i)(\\d{1,9})\\s+(minute|minutes|hour|hours|day|days)");
     private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})");
@@ -200,7 +194,7 @@ public final class ScheduleParser {
         if (everyMinutes == null || everyMinutes.isNull()) {
             return missing("every_minutes", "a number of minutes (1–1440)");
         }
-        Integer minutes = integer(everyMinutes, "every_minutes", 1, MAX_EVERY_MINUTES, " (one day)");
+        Integer minutes = integer(everyMinutes, "every_minutes", 1, ScheduleSpec.MAX_EVERY_MINUTES, " (one day)");
         return minutes == null ? null : Rule.interval(minutes);
     }
 
@@ -264,7 +258,8 @@ public final class ScheduleParser {
         return switch (present.get(0)) {
             case "times" -> parseSeedTimes(object);
             case "rateMinutes" -> {
-                Integer minutes = integer(object.get("rateMinutes"), "rateMinutes", 1, MAX_EVERY_MINUTES, " (one day)");
+                Integer minutes = integer(
+                        object.get("rateMinutes"), "rateMinutes", 1, ScheduleSpec.MAX_EVERY_MINUTES, " (one day)");
                 yield minutes == null ? null : Rule.interval(minutes);
             }
             default -> parseCronExpressionField(object.get("cronExpression"), zone);
@@ -281,7 +276,7 @@ public final class ScheduleParser {
             Integer count = integer(tasksPerDay, "tasksPerDay", 0, 0, " when times is empty (manual)");
             return count == null ? null : Rule.MANUAL;
         }
-        Integer count = integer(tasksPerDay, "tasksPerDay", 1, MAX_DAILY_TIMES, "");
+        Integer count = integer(tasksPerDay, "tasksPerDay", 1, ScheduleSpec.MAX_DAILY_TIMES, "");
         if (count != null && count != times.size()) {
             error(field("tasksPerDay"), "tasksPerDay is " + count + " but times has " + times.size() + " entries");
             return null;
@@ -407,7 +402,7 @@ public final class ScheduleParser {
         String unit = rate.group(2).toLowerCase(Locale.ROOT);
         long minutes =
                 Long.parseLong(rate.group(1)) * (unit.startsWith("day") ? 1440 : unit.startsWith("hour") ? 60 : 1);
-        if (minutes < 1 || minutes > MAX_EVERY_MINUTES) {
+        if (minutes < 1 || minutes > ScheduleSpec.MAX_EVERY_MINUTES) {
             error(field, "rate(...) must be between 1 minute and 1 day (1440 minutes); got " + minutes + " minutes");
             return null;
         }
@@ -435,8 +430,8 @@ public final class ScheduleParser {
             wrongType(name, "an array of HH:mm times such as [\"09:00\",\"17:00\"]");
             return null;
         }
-        if (node.isEmpty() && !emptyAllowed || node.size() > MAX_DAILY_TIMES) {
-            error(field(name), name + " needs 1–" + MAX_DAILY_TIMES + " entries; got " + node.size());
+        if (node.isEmpty() && !emptyAllowed || node.size() > ScheduleSpec.MAX_DAILY_TIMES) {
+            error(field(name), name + " needs 1–" + ScheduleSpec.MAX_DAILY_TIMES + " entries; got " + node.size());
             return null;
         }
         List<LocalTime> times = new ArrayList<>();
@@ -463,14 +458,15 @@ public final class ScheduleParser {
                     continue;
                 }
                 int apart = minutesApart(times.get(earlier), times.get(later));
-                if (apart < MIN_DAILY_GAP_MINUTES) {
+                if (apart < ScheduleSpec.MIN_DAILY_GAP_MINUTES) {
                     String what = apart == 0
                             ? "repeats "
                             : "is only " + apart + (apart == 1 ? " minute" : " minutes") + " from ";
                     error(
                             field(name) + "[" + later + "]",
                             times.get(later) + " " + what + times.get(earlier) + " (" + name + "[" + earlier
-                                    + "]); daily times must be at least " + MIN_DAILY_GAP_MINUTES + " minutes apart");
+                                    + "]); daily times must be at least " + ScheduleSpec.MIN_DAILY_GAP_MINUTES
+                                    + " minutes apart");
                     valid = false;
                     break;
                 }
@@ -499,12 +495,13 @@ public final class ScheduleParser {
 
     private Common parseCommon(ObjectNode object) {
         ZoneId zone = parseTimezone(object.get("timezone"));
-        Integer jitter = optionalInteger(object.get("jitter_seconds"), "jitter_seconds", 0, MAX_JITTER_SECONDS, 0);
+        Integer jitter =
+                optionalInteger(object.get("jitter_seconds"), "jitter_seconds", 0, ScheduleSpec.MAX_JITTER_SECONDS, 0);
         Integer catchup = optionalInteger(
                 object.get("catchup_window_seconds"),
                 "catchup_window_seconds",
                 0,
-                MAX_CATCHUP_WINDOW_SECONDS,
+                ScheduleSpec.MAX_CATCHUP_WINDOW_SECONDS,
                 ScheduleSpec.DEFAULT_CATCHUP_WINDOW_SECONDS);
         Instant startAt = parseOptionalInstant(object.get("start_at"), "start_at");
         Instant endAt = parseOptionalInstant(object.get("end_at"), "end_at");

@@ -12,9 +12,10 @@ import java.util.Objects;
 
 /**
  * A normalized schedule: what {@link ScheduleParser} makes of any accepted input, what {@link ScheduleTimes}
- * computes occurrences from, and what {@link #toJson()} returns to API users. Immutable; two specs are equal
- * when they denote the same normalized schedule, and {@code ScheduleParser.parse(spec.toJson(), …)} equals
- * {@code spec}.
+ * computes occurrences from, and what {@link #toJson()} returns to API users. Immutable and always valid: the
+ * constructor refuses, with an {@link IllegalArgumentException}, what the parser would never produce (a cron
+ * expression that is not normalized, unsorted times, values out of range). Two specs are equal when they denote
+ * the same normalized schedule, and {@code ScheduleParser.parse(spec.toJson(), …)} equals {@code spec}.
  *
  * @param kind which of the kind fields is set
  * @param cron {@link ScheduleKind#CRON}: the normalized expression, 5 fields ({@code 0 9 * * 1-5}) or 6 with
@@ -47,6 +48,21 @@ public record ScheduleSpec(
     /** The default {@code catchup_window_seconds}. */
     public static final int DEFAULT_CATCHUP_WINDOW_SECONDS = 300;
 
+    /** The largest {@code catchup_window_seconds}: one day. */
+    public static final int MAX_CATCHUP_WINDOW_SECONDS = 86_400;
+
+    /** The largest {@code jitter_seconds}. */
+    public static final int MAX_JITTER_SECONDS = 3600;
+
+    /** The largest {@code every_minutes}: one day. */
+    public static final int MAX_EVERY_MINUTES = 1440;
+
+    /** The most {@code times} a daily schedule may have. */
+    public static final int MAX_DAILY_TIMES = 24;
+
+    /** How close two daily times may be, also across midnight. */
+    public static final int MIN_DAILY_GAP_MINUTES = 5;
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public ScheduleSpec {
@@ -58,6 +74,21 @@ public record ScheduleSpec(
         requireKindField(kind == ScheduleKind.DAILY, !times.isEmpty(), "times");
         requireKindField(kind == ScheduleKind.INTERVAL, everyMinutes != null, "everyMinutes");
         requireKindField(kind == ScheduleKind.ONCE, at != null, "at");
+        if (cron != null) {
+            requireNormalized(cron);
+        }
+        for (int i = 1; i < times.size(); i++) {
+            require(times.get(i - 1).isBefore(times.get(i)), "times must be sorted and distinct");
+        }
+        require(times.size() <= MAX_DAILY_TIMES, "at most " + MAX_DAILY_TIMES + " times");
+        require(
+                everyMinutes == null || everyMinutes >= 1 && everyMinutes <= MAX_EVERY_MINUTES,
+                "everyMinutes out of range");
+        require(jitterSeconds >= 0 && jitterSeconds <= MAX_JITTER_SECONDS, "jitterSeconds out of range");
+        require(
+                catchupWindowSeconds >= 0 && catchupWindowSeconds <= MAX_CATCHUP_WINDOW_SECONDS,
+                "catchupWindowSeconds out of range");
+        require(startAt == null || endAt == null || endAt.isAfter(startAt), "endAt must be after startAt");
     }
 
     /** The input handed to each run (a copy: the spec stays immutable). */
@@ -93,6 +124,22 @@ public record ScheduleSpec(
         json.set("input", input.deepCopy());
         json.put("enabled", enabled);
         return json;
+    }
+
+    private static void requireNormalized(String cron) {
+        String normalized;
+        try {
+            normalized = ScheduleTimes.parsed(cron).normalized();
+        } catch (CronSyntaxException e) {
+            throw new IllegalArgumentException("cron '" + cron + "': " + e.getMessage());
+        }
+        require(normalized.equals(cron), "cron '" + cron + "' is not normalized; it reads '" + normalized + "'");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     private static void requireKindField(boolean kindNeedsIt, boolean present, String field) {

@@ -12,6 +12,8 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When a schedule fires: occurrences (before jitter) and each occurrence's deterministic jitter. Pure
@@ -40,6 +42,11 @@ public final class ScheduleTimes {
 
     static final int HORIZON_YEARS = 29;
 
+    /** Parsed expressions by text: parsing costs more than a search, and few distinct expressions exist. */
+    private static final Map<String, CronExpression> PARSED = new ConcurrentHashMap<>();
+
+    private static final int MAX_PARSED = 10_000;
+
     private ScheduleTimes() {}
 
     /**
@@ -52,7 +59,7 @@ public final class ScheduleTimes {
         Instant lower = spec.startAt() != null && spec.startAt().isAfter(from) ? spec.startAt() : from;
         Instant next =
                 switch (spec.kind()) {
-                    case CRON -> nextCron(CronExpression.parse(spec.cron()), spec.timezone(), lower);
+                    case CRON -> nextCron(parsed(spec.cron()), spec.timezone(), lower);
                     case DAILY -> nextWallClock(new DailyTimes(spec.times()), spec.timezone(), lower);
                     case INTERVAL -> nextInterval(spec.everyMinutes(), lower);
                     case ONCE -> spec.at().isBefore(lower) ? null : spec.at();
@@ -114,6 +121,19 @@ public final class ScheduleTimes {
             }
         }
         return first;
+    }
+
+    /** The parsed form of a cron expression, shared while it is in use. */
+    static CronExpression parsed(String cron) {
+        CronExpression expression = PARSED.get(cron);
+        if (expression == null) {
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            expression = CronExpression.parse(cron);
+            PARSED.put(cron, expression);
+        }
+        return expression;
     }
 
     private static Instant nextCron(CronExpression cron, ZoneId zone, Instant from) {

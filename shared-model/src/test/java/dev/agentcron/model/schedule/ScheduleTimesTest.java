@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
@@ -387,6 +389,70 @@ class ScheduleTimesTest {
     }
 
     @Nested
+    class DirectConstruction {
+
+        @Test
+        void refusesACronExpressionThatIsNotNormalized() {
+            assertThatThrownBy(() -> cronSpec("0 9 * * MON"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cron '0 9 * * MON' is not normalized; it reads '0 9 * * 1'");
+            assertThatThrownBy(() -> cronSpec("0 99 * * *"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cron '0 99 * * *': hour must be 0–23, got 99");
+        }
+
+        @Test
+        void refusesValuesTheParserWouldNeverProduce() {
+            ZoneId utc = ZoneId.of("UTC");
+            List<Runnable> invalid = List.of(
+                    () -> new ScheduleSpec(
+                            ScheduleKind.DAILY,
+                            null,
+                            List.of(LocalTime.NOON, LocalTime.MIDNIGHT),
+                            null,
+                            null,
+                            utc,
+                            0,
+                            300,
+                            null,
+                            null,
+                            null,
+                            true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.INTERVAL, null, null, 0, null, utc, 0, 300, null, null, null, true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.MANUAL, null, null, null, null, utc, 3601, 300, null, null, null, true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.MANUAL, null, null, null, null, utc, 0, -1, null, null, null, true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.MANUAL, "0 9 * * *", null, null, null, utc, 0, 300, null, null, null, true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.ONCE, null, null, null, null, utc, 0, 300, null, null, null, true),
+                    () -> new ScheduleSpec(
+                            ScheduleKind.MANUAL,
+                            null,
+                            null,
+                            null,
+                            null,
+                            utc,
+                            0,
+                            300,
+                            at("2026-01-02T00:00:00Z"),
+                            at("2026-01-01T00:00:00Z"),
+                            null,
+                            true));
+
+            assertThat(invalid).allSatisfy(construction -> assertThatThrownBy(construction::run)
+                    .isInstanceOf(IllegalArgumentException.class));
+        }
+
+        private ScheduleSpec cronSpec(String cron) {
+            return new ScheduleSpec(
+                    ScheduleKind.CRON, cron, null, null, null, ZoneId.of("UTC"), 0, 300, null, null, null, true);
+        }
+    }
+
+    @Nested
     class Jitter {
 
         @Test
@@ -433,7 +499,7 @@ class ScheduleTimesTest {
         try {
             JsonNode node = JSON.readTree(singleQuoted.replace('\'', '"'));
             return ScheduleParser.parse(node, "schedule", null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(singleQuoted, e);
         }
     }
