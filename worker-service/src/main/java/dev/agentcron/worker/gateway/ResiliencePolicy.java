@@ -2,6 +2,7 @@ package dev.agentcron.worker.gateway;
 
 import dev.agentcron.worker.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public class ResiliencePolicy {
     private final Clock clock;
     private final ConcurrentHashMap<String, Circuit> circuits = new ConcurrentHashMap<>();
 
+    @Inject
     public ResiliencePolicy(GatewayConfig config) {
         this(config, Clock.systemUTC());
     }
