@@ -55,7 +55,8 @@ public class RunExecutor {
 
     /** Runs the agent for the claimed run and records how it ended. */
     public Uni<RunResult> execute(RunContext ctx) {
-        return Uni.createFrom().item(() -> sessions.open(ctx)).chain(session -> work(session)
+        return Uni.createFrom().item(() -> sessions.open(ctx)).chain(session -> Uni.createFrom()
+                .deferred(() -> work(session))
                 .onFailure()
                 .recoverWithItem(failure -> outcomeOf(session, failure))
                 .chain(outcome -> record(session, outcome))
