@@ -38,6 +38,8 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
         config.put("agentcron.gateway.retry-after-max", "10s");
         config.put("agentcron.gateway.circuit-failure-threshold", "3");
         config.put("agentcron.gateway.circuit-open-duration", "10m");
+        // the http_get tests' "agent site" is a WireMock on 127.0.0.2; every other loopback address stays refused
+        config.put("agentcron.ssrf.allow-hosts", "127.0.0.2");
         price(config, "priced-stream", "1.00", "2.00");
         price(config, "priced-budget", "10.00", "30.00");
         return config;
