@@ -2,20 +2,19 @@ package dev.agentcron.worker.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcron.worker.config.GatewayConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResiliencePolicyTest {
 
     private final MutableClock clock = new MutableClock();
-    private final ResiliencePolicy policy = new ResiliencePolicy(new Config(), clock);
+    private final ResiliencePolicy policy =
+            new ResiliencePolicy(TestGatewayConfig.streaming("http://127.0.0.1:1/v1"), clock);
 
     @Test
     void retriesRetryableFailuresThenMovesOn() {
@@ -110,78 +109,6 @@ class ResiliencePolicyTest {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    private static final class Config implements GatewayConfig {
-        @Override
-        public String baseUrl() {
-            return "http://127.0.0.1:1/v1";
-        }
-
-        @Override
-        public Optional<String> apiKey() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean stream() {
-            return true;
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration firstByteTimeout() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration idleTimeout() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public int maxRetries() {
-            return 2;
-        }
-
-        @Override
-        public Duration backoffBase() {
-            return Duration.ofMillis(100);
-        }
-
-        @Override
-        public Duration backoffMax() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration retryAfterMax() {
-            return Duration.ofSeconds(60);
-        }
-
-        @Override
-        public int circuitFailureThreshold() {
-            return 3;
-        }
-
-        @Override
-        public Duration circuitOpenDuration() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public int maxConnections() {
-            return 4;
-        }
-
-        @Override
-        public int errorBodyChars() {
-            return 100;
         }
     }
 }
