@@ -70,6 +70,8 @@ public class ModelCaller {
 
         private Uni<Completion> skipOpenCircuit(int index, int attemptNumber, String model) {
             if (attemptNumber > 1) {
+                failures.putIfAbsent(model, "circuit opened while retrying");
+                onlyRejections = false;
                 return model(index + 1, 1);
             }
             failures.put(model, "circuit open");

@@ -122,9 +122,17 @@ public final class RunSession implements CallHooks {
         Instant startedAt = Instant.now();
         return control.check()
                 .invoke(() -> publishToolCall(call))
-                .chain(() -> services.tools.execute(new ToolInvocation(ctx.agent(), ctx.runId(), ctx.attempt()), call))
+                .chain(() -> untilStopped(
+                        services.tools.execute(new ToolInvocation(ctx.agent(), ctx.runId(), ctx.attempt()), call)))
                 .call(outcome -> record(toolStep(outcome, startedAt)))
                 .invoke(this::publishToolResult);
+    }
+
+    /** {@code work}, abandoned with the stop failure as soon as the run stops (a slow fetch, for one). */
+    private <T> Uni<T> untilStopped(Uni<T> work) {
+        Uni<T> stop = control.stopped().onItem().transformToUni(ignored -> Uni.createFrom()
+                .failure(control.failure()));
+        return Uni.combine().any().of(work, stop);
     }
 
     private void publishToolCall(ToolCall call) {

@@ -11,11 +11,13 @@ import static dev.agentcron.worker.testing.GatewayStub.sse;
 import static dev.agentcron.worker.testing.GatewayStub.textStream;
 import static dev.agentcron.worker.testing.GatewayStub.toolCallStream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.agentcron.model.run.RunStatus;
+import dev.agentcron.worker.run.RunContext;
 import dev.agentcron.worker.run.RunResult;
 import dev.agentcron.worker.testing.Fixtures;
 import dev.agentcron.worker.testing.GatewayStub;
@@ -23,8 +25,11 @@ import dev.agentcron.worker.testing.GatewayStub.ToolCallSpec;
 import dev.agentcron.worker.testing.RuntimeTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,8 @@ class HttpGetToolTest extends RuntimeTest {
                 get(urlEqualTo("/moved")).willReturn(aResponse().withStatus(302).withHeader("Location", "/prices")));
         site.stubFor(get(urlEqualTo("/to-internal"))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", internal("/secret"))));
+        site.stubFor(get(urlEqualTo("/slow"))
+                .willReturn(aResponse().withFixedDelay(10_000).withBody("late")));
         site.stubFor(get(urlEqualTo("/injection"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "text/html")
@@ -74,8 +81,7 @@ class HttpGetToolTest extends RuntimeTest {
     }
 
     private static int gatewayPort() {
-        return URI.create(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                        .getValue("agentcron.gateway.base-url", String.class))
+        return URI.create(ConfigProvider.getConfig().getValue("agentcron.gateway.base-url", String.class))
                 .getPort();
     }
 
@@ -189,6 +195,32 @@ class HttpGetToolTest extends RuntimeTest {
                         .path("error")
                         .asText())
                 .isEqualTo("unknown tool 'delete_all_data'");
+    }
+
+    @Test
+    void cancellingDuringASlowFetchAbandonsIt() {
+        String model = "http-get-cancel-slow";
+        gateway.register(callFor(model)
+                .willReturn(sse(toolCallStream(
+                        model, 20, 5, new ToolCallSpec("call_slow", "http_get", urlArgument(siteUrl("/slow")))))));
+        String agent = Fixtures.agent(model, a -> {
+            a.tools = List.of("http_get");
+            a.baseUrl = siteUrl("/");
+        });
+        String runId = Fixtures.claimedRun(agent);
+        RunContext ctx = context(runId);
+        CompletableFuture<RunResult> running = start(ctx);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events().names(runId).contains("thread.run.tool_call"));
+
+        ctx.cancellation().cancel("cancelled by user");
+        RunResult result = running.join();
+
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(Fixtures.run(runId).get("status")).isEqualTo("cancelled");
+        assertThat(Fixtures.steps(runId)).extracting(s -> s.get("kind")).containsExactly("model_call");
+        assertThat(events().names(runId))
+                .doesNotContain("thread.run.tool_result")
+                .endsWith("thread.run.failed");
     }
 
     /** Runs an agent whose model fetches {@code url} once, then answers; returns the http_get step. */
