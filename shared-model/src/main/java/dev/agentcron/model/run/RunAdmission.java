@@ -127,7 +127,8 @@ public class RunAdmission {
                 .call(() -> releaseUnused(reserved.get()));
     }
 
-    private Uni<Admission> decide(SqlConnection connection, Request request, AtomicReference<DailyReservation> reserved) {
+    private Uni<Admission> decide(
+            SqlConnection connection, Request request, AtomicReference<DailyReservation> reserved) {
         return lockAgent(connection, request.agentId()).chain(agent -> {
             if (agent == null) {
                 return Uni.createFrom().item(new Admission(Outcome.AGENT_GONE, null, null, null));
@@ -140,21 +141,18 @@ public class RunAdmission {
     }
 
     private Uni<AgentRow> lockAgent(SqlConnection connection, String agentId) {
-        return connection
-                .preparedQuery(LOCK_AGENT)
-                .execute(Tuple.of(agentId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new AgentRow(
-                            row.getString("workspace_id"),
-                            row.getString("status"),
-                            row.getString("overlap"),
-                            row.getString("output_mode"),
-                            row.getInteger("daily_limit"));
-                });
+        return connection.preparedQuery(LOCK_AGENT).execute(Tuple.of(agentId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new AgentRow(
+                    row.getString("workspace_id"),
+                    row.getString("status"),
+                    row.getString("overlap"),
+                    row.getString("output_mode"),
+                    row.getInteger("daily_limit"));
+        });
     }
 
     private Uni<Admission> admitOccurrence(
@@ -165,12 +163,14 @@ public class RunAdmission {
                 .execute(Tuple.of(request.scheduleId(), occurrence))
                 .chain(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().item(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
+                        return Uni.createFrom()
+                                .item(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
                     }
                     Row schedule = rows.iterator().next();
                     String existing = schedule.getString("run_id");
                     if (existing != null) {
-                        return Uni.createFrom().item(new Admission(Outcome.DUPLICATE, existing, agent.workspaceId(), null));
+                        return Uni.createFrom()
+                                .item(new Admission(Outcome.DUPLICATE, existing, agent.workspaceId(), null));
                     }
                     Uni<Void> mark = connection
                             .preparedQuery(MARK_OCCURRENCE)
@@ -199,12 +199,18 @@ public class RunAdmission {
         if (!"active".equals(agent.status())) {
             return Uni.createFrom().item(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
         }
-        return overlapOutcome(connection, agent, request).chain(outcome -> outcome == Outcome.SKIPPED
-                ? insert(connection, agent, request, Outcome.SKIPPED, OVERLAP)
-                : reserveDaily(agent, request, reserved)
-                        .chain(granted -> granted
-                                ? insert(connection, agent, request, outcome, outcome == Outcome.WAITING ? WAITING_FOR_ACTIVE_RUN : null)
-                                : insert(connection, agent, request, Outcome.SKIPPED, DAILY_LIMIT_REACHED)));
+        return overlapOutcome(connection, agent, request)
+                .chain(outcome -> outcome == Outcome.SKIPPED
+                        ? insert(connection, agent, request, Outcome.SKIPPED, OVERLAP)
+                        : reserveDaily(agent, request, reserved)
+                                .chain(granted -> granted
+                                        ? insert(
+                                                connection,
+                                                agent,
+                                                request,
+                                                outcome,
+                                                outcome == Outcome.WAITING ? WAITING_FOR_ACTIVE_RUN : null)
+                                        : insert(connection, agent, request, Outcome.SKIPPED, DAILY_LIMIT_REACHED)));
     }
 
     private Uni<Outcome> overlapOutcome(SqlConnection connection, AgentRow agent, Request request) {
@@ -226,7 +232,8 @@ public class RunAdmission {
     }
 
     private Uni<Boolean> reserveDaily(AgentRow agent, Request request, AtomicReference<DailyReservation> reserved) {
-        if (agent.dailyLimit() == null || DailyLimitKind.forOutputMode(agent.outputMode()) != DailyLimitKind.STARTED_RUNS) {
+        if (agent.dailyLimit() == null
+                || DailyLimitKind.forOutputMode(agent.outputMode()) != DailyLimitKind.STARTED_RUNS) {
             return Uni.createFrom().item(true);
         }
         return dailyLimiter
@@ -248,9 +255,10 @@ public class RunAdmission {
                 .addOffsetDateTime(request.scheduledFor() == null ? null : utc(request.scheduledFor()))
                 .addString(status)
                 .addString(statusReason)
-                .addValue(request.input() == null || request.input().isNull()
-                        ? new JsonObject()
-                        : new JsonObject(request.input().toString()))
+                .addValue(
+                        request.input() == null || request.input().isNull()
+                                ? new JsonObject()
+                                : new JsonObject(request.input().toString()))
                 .addString(request.threadId())
                 .addString(request.eventId());
         return connection

@@ -1,6 +1,7 @@
 package dev.agentcron.worker.housekeeping;
 
 import dev.agentcron.worker.queue.WorkerIdentity;
+import dev.agentcron.worker.queue.WorkerSettings;
 import dev.agentcron.worker.startup.SchemaGate;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jobrunr.configuration.JobRunr;
 import org.jobrunr.scheduling.BackgroundJob;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 
@@ -29,20 +31,26 @@ public class JobRunrLifecycle {
     private final SchemaGate schemaGate;
     private final HousekeepingSettings settings;
     private final WorkerIdentity identity;
+    private final WorkerSettings workerSettings;
     private volatile boolean started;
 
     public JobRunrLifecycle(
             AgroalDataSource dataSource,
             SchemaGate schemaGate,
             HousekeepingSettings settings,
-            WorkerIdentity identity) {
+            WorkerIdentity identity,
+            WorkerSettings workerSettings) {
         this.dataSource = dataSource;
+        this.workerSettings = workerSettings;
         this.schemaGate = schemaGate;
         this.settings = settings;
         this.identity = identity;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!workerSettings.runs(WorkerSettings.Role.HOUSEKEEPING)) {
+            return;
+        }
         schemaGate.opened().subscribe().with(ignored -> start(), failure -> LOG.error("JobRunr not started", failure));
     }
 
@@ -50,7 +58,7 @@ public class JobRunrLifecycle {
         JobRunr.configure()
                 .useJsonMapper(new JacksonJsonMapper())
                 .useStorageProvider(new PostgresStorageProvider(dataSource))
-                .useJobActivator(type -> Arc.container().instance(type).get())
+                .useJobActivator(new ArcJobActivator())
                 .useBackgroundJobServer(BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andName(identity.id())
                         .andPollInterval(settings.pollInterval())
@@ -65,9 +73,15 @@ public class JobRunrLifecycle {
         started = true;
         LOG.infof(
                 "Housekeeping started: reconcile every %s, requeue every %s, retention every %s",
-                settings.reconcileInterval(),
-                settings.requeueInterval(),
-                settings.retentionInterval());
+                settings.reconcileInterval(), settings.requeueInterval(), settings.retentionInterval());
+    }
+
+    /** JobRunr finds the housekeeping beans in the CDI container. */
+    private static final class ArcJobActivator implements JobActivator {
+        @Override
+        public <T> T activateJob(Class<T> type) {
+            return Arc.container().instance(type).get();
+        }
     }
 
     synchronized void onStop(@Observes ShutdownEvent event) {

@@ -88,7 +88,8 @@ public class ScheduleReconciler {
         Counts counts = new Counts();
         return reconcilePages("", firing, counts)
                 .chain(() -> removeStale(firing))
-                .map(removed -> new Report(counts.checked.get(), counts.registered.get(), counts.removed.get() + removed));
+                .map(removed ->
+                        new Report(counts.checked.get(), counts.registered.get(), counts.removed.get() + removed));
     }
 
     private Uni<Void> reconcilePages(String after, Set<String> firing, Counts counts) {
@@ -107,7 +108,8 @@ public class ScheduleReconciler {
                     .merge(32)
                     .collect()
                     .last()
-                    .chain(() -> page.size() < PAGE ? Uni.createFrom().voidItem() : reconcilePages(last, firing, counts));
+                    .chain(() ->
+                            page.size() < PAGE ? Uni.createFrom().voidItem() : reconcilePages(last, firing, counts));
         });
     }
 
@@ -192,7 +194,9 @@ public class ScheduleReconciler {
                 .map(rows -> {
                     Set<String> firingNow = new HashSet<>();
                     rows.forEach(row -> firingNow.add(row.getString("id")));
-                    return candidates.stream().filter(id -> !firingNow.contains(id)).toList();
+                    return candidates.stream()
+                            .filter(id -> !firingNow.contains(id))
+                            .toList();
                 });
     }
 

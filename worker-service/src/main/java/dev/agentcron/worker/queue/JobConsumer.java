@@ -61,7 +61,11 @@ public class JobConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        schemaGate.opened()
+        if (!settings.runs(WorkerSettings.Role.CONSUMER)) {
+            return;
+        }
+        schemaGate
+                .opened()
                 .chain(this::createGroups)
                 .subscribe()
                 .with(ignored -> start(), failure -> LOG.error("Job consumer not started", failure));
@@ -89,8 +93,8 @@ public class JobConsumer {
         return Multi.createFrom()
                 .range(0, keys.partitions())
                 .onItem()
-                .transformToUniAndConcatenate(p -> createGroup(keys.interactiveJobs(p))
-                        .chain(() -> createGroup(keys.scheduledJobs(p))))
+                .transformToUniAndConcatenate(
+                        p -> createGroup(keys.interactiveJobs(p)).chain(() -> createGroup(keys.scheduledJobs(p))))
                 .collect()
                 .last()
                 .replaceWithVoid();
@@ -113,9 +117,7 @@ public class JobConsumer {
         }
         int partition = nextPartition;
         nextPartition = (nextPartition + 1) % keys.partitions();
-        readPartition(partition, free)
-                .subscribe()
-                .with(this::afterRead, this::afterFailedRead);
+        readPartition(partition, free).subscribe().with(this::afterRead, this::afterFailedRead);
     }
 
     private void afterRead(int taken) {
@@ -165,15 +167,14 @@ public class JobConsumer {
             return;
         }
         inFlight.incrementAndGet();
-        dispatcher.accept(job)
+        dispatcher
+                .accept(job)
                 .call(() -> ack(stream, message.id()))
                 .subscribe()
                 .with(claimed -> runClaimed(claimed), failure -> {
                     LOG.warnf(
                             "Job %s (%s) not handled, it will be redelivered: %s",
-                            message.id(),
-                            job,
-                            failure.getMessage());
+                            message.id(), job, failure.getMessage());
                     finished();
                 });
     }

@@ -52,6 +52,9 @@ public class LeaseRenewer {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!settings.runs(WorkerSettings.Role.CONSUMER)) {
+            return;
+        }
         schemaGate.opened().subscribe().with(ignored -> start());
     }
 

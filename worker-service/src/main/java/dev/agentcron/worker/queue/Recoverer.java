@@ -111,6 +111,9 @@ public class Recoverer {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!settings.runs(WorkerSettings.Role.RECOVERY)) {
+            return;
+        }
         schemaGate.opened().subscribe().with(ignored -> start());
     }
 
@@ -195,7 +198,9 @@ public class Recoverer {
                         stream, settings.group(), identity.id(), settings.lease(), "0", Math.min(free, BATCH)))
                 .invoke(claimed -> {
                     if (!claimed.getMessages().isEmpty()) {
-                        LOG.infof("Took over %d stuck job(s) on %s", claimed.getMessages().size(), stream);
+                        LOG.infof(
+                                "Took over %d stuck job(s) on %s",
+                                claimed.getMessages().size(), stream);
                     }
                     claimed.getMessages().forEach(message -> consumer.dispatch(stream, message));
                 })
@@ -222,7 +227,9 @@ public class Recoverer {
     }
 
     private Uni<Void> moveToDeadLetters(String stream, StreamMessage<String, String, String> message, int deliveries) {
-        LOG.errorf("Job %s on %s was delivered %d times: moving it to the dead-letter stream", message.id(), stream, deliveries);
+        LOG.errorf(
+                "Job %s on %s was delivered %d times: moving it to the dead-letter stream",
+                message.id(), stream, deliveries);
         int partition = partitionOf(stream);
         List<String> args = new ArrayList<>();
         args.add(settings.group());
@@ -233,7 +240,8 @@ public class Recoverer {
             args.add(field.getKey());
             args.add(field.getValue());
         }
-        return scripts.run(DEAD_LETTER, List.of(stream, keys.deadLetters(partition)), args).replaceWithVoid();
+        return scripts.run(DEAD_LETTER, List.of(stream, keys.deadLetters(partition)), args)
+                .replaceWithVoid();
     }
 
     private int partitionOf(String stream) {

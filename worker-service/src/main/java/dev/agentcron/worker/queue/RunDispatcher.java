@@ -117,7 +117,9 @@ public class RunDispatcher {
     }
 
     private void logEnd(RunResult result) {
-        LOG.debugf("Run %s attempt %d ended %s", result.runId(), result.attempt(), result.status().value());
+        LOG.debugf(
+                "Run %s attempt %d ended %s",
+                result.runId(), result.attempt(), result.status().value());
     }
 
     /** After a run of the agent ended: the run that waited for it (buffer_one) may start now. */
@@ -135,7 +137,9 @@ public class RunDispatcher {
                 })
                 .onFailure()
                 .recoverWithUni(failure -> {
-                    LOG.warnf("Starting the waiting run of agent %s failed (the requeuer will): %s", agentId, failure.getMessage());
+                    LOG.warnf(
+                            "Starting the waiting run of agent %s failed (the requeuer will): %s",
+                            agentId, failure.getMessage());
                     return Uni.createFrom().voidItem();
                 });
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** How a worker process takes, holds and hands back work. */
 @ConfigMapping(prefix = "agentcron.worker")
@@ -54,6 +55,27 @@ public interface WorkerSettings {
     /** On shutdown: how long running runs may take to finish before they are handed back. */
     @WithDefault("20s")
     Duration shutdownGrace();
+
+    /**
+     * Which loops this process runs: {@code ticker}, {@code consumer}, {@code recovery}, {@code housekeeping},
+     * or {@code none} (maintenance, tests). A fleet may split them, e.g. a few ticker pods and many consumers.
+     */
+    @WithDefault("ticker,consumer,recovery,housekeeping")
+    Set<Role> roles();
+
+    /** A background loop of the worker. */
+    enum Role {
+        TICKER,
+        CONSUMER,
+        RECOVERY,
+        HOUSEKEEPING,
+        NONE
+    }
+
+    /** Whether this process runs the given loop. */
+    default boolean runs(Role role) {
+        return roles().contains(role);
+    }
 
     /** Consumer group name shared by all workers. */
     @WithDefault("workers")

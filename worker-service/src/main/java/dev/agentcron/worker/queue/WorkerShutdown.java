@@ -88,7 +88,8 @@ public class WorkerShutdown {
                             }
                             var row = rows.iterator().next();
                             handedBack.add(run.runId());
-                            boolean interactive = "manual".equals(row.getString("trigger")) || "chat".equals(row.getString("trigger"));
+                            boolean interactive = "manual".equals(row.getString("trigger"))
+                                    || "chat".equals(row.getString("trigger"));
                             return queue.enqueue(Job.run(run.runId(), row.getString("agent_id")), interactive)
                                     .replaceWithVoid();
                         })

@@ -75,6 +75,9 @@ public class ScheduleTicker {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!settings.runs(WorkerSettings.Role.TICKER)) {
+            return;
+        }
         schemaGate.opened().subscribe().with(ignored -> start());
     }
 
@@ -107,7 +110,10 @@ public class ScheduleTicker {
                 .with(java.util.stream.Collectors.summingInt(Integer::intValue))
                 .subscribe()
                 .with(
-                        fired -> scheduleTick(fired >= settings.tickBatch() ? 0 : settings.tickInterval().toMillis()),
+                        fired -> scheduleTick(
+                                fired >= settings.tickBatch()
+                                        ? 0
+                                        : settings.tickInterval().toMillis()),
                         failure -> {
                             LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
                             scheduleTick(1000);
@@ -155,7 +161,10 @@ public class ScheduleTicker {
     private Uni<Void> fireRegistered(
             int partition, String scheduleId, long dueMillis, Map<String, String> fields, Instant now) {
         String version = fields.get("version");
-        if (version == null || fields.get("removed") != null || fields.get("spec") == null || fields.get("next") == null) {
+        if (version == null
+                || fields.get("removed") != null
+                || fields.get("spec") == null
+                || fields.get("next") == null) {
             LOG.warnf("Schedule %s is due but not registered: dropping it from the index", scheduleId);
             return index.zrem(keys.scheduleIndex(partition), scheduleId).replaceWithVoid();
         }
@@ -170,7 +179,8 @@ public class ScheduleTicker {
         args.add(plan.next() == null ? "" : Long.toString(plan.nextDue().toEpochMilli()));
         args.add(plan.next() == null ? "" : Long.toString(plan.next().toEpochMilli()));
         if (plan.fire() != null) {
-            args.addAll(Job.occurrence(scheduleId, agentId, plan.fire(), plan.fireDue()).toFields());
+            args.addAll(Job.occurrence(scheduleId, agentId, plan.fire(), plan.fireDue())
+                    .toFields());
         }
         List<String> scriptKeys = List.of(
                 keys.scheduleIndex(partition), keys.scheduleSpec(partition, scheduleId), keys.scheduledJobs(partition));
@@ -179,9 +189,7 @@ public class ScheduleTicker {
             if (won && plan.missed() > 0) {
                 LOG.infof(
                         "Schedule %s missed %d occurrence(s) outside its catch-up window%s",
-                        scheduleId,
-                        plan.missed(),
-                        plan.fire() == null ? "" : "; running the latest, " + plan.fire());
+                        scheduleId, plan.missed(), plan.fire() == null ? "" : "; running the latest, " + plan.fire());
                 return pool.preparedQuery(COUNT_MISSED)
                         .execute(Tuple.of(scheduleId, plan.missed()))
                         .replaceWithVoid();

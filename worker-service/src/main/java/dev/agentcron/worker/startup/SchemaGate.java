@@ -2,7 +2,6 @@ package dev.agentcron.worker.startup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,19 +10,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.jboss.logging.Logger;
 
 /**
  * The api-service owns the schema; the worker waits until every migration it knows is applied and valid,
- * then opens this gate. The background loops start when the gate opens; readiness is DOWN until then.
+ * then opens this gate. The background loops start when the gate opens; readiness is DOWN until then
+ * ({@link SchemaReadiness}).
  */
 @ApplicationScoped
-@Readiness
-public class SchemaGate implements AsyncHealthCheck {
+public class SchemaGate {
 
     private static final Logger LOG = Logger.getLogger(SchemaGate.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
@@ -63,7 +60,9 @@ public class SchemaGate implements AsyncHealthCheck {
                 waitFor("schema does not validate: " + result.getAllErrorMessages());
                 return;
             }
-            LOG.infof("Schema is at version %s: starting work", flyway.info().current().getVersion());
+            LOG.infof(
+                    "Schema is at version %s: starting work",
+                    flyway.info().current().getVersion());
             checker.shutdown();
             open.complete(null);
         } catch (RuntimeException e) {
@@ -79,14 +78,13 @@ public class SchemaGate implements AsyncHealthCheck {
         checker.schedule(this::check, RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public Uni<HealthCheckResponse> call() {
-        HealthCheckResponse response = open.isDone()
-                ? HealthCheckResponse.up("schema")
-                : HealthCheckResponse.named("schema")
-                        .down()
-                        .withData("waiting", waitingFor)
-                        .build();
-        return Uni.createFrom().item(response);
+    /** Whether the schema is ready and work has started. */
+    public boolean isOpen() {
+        return open.isDone();
+    }
+
+    /** What the gate is waiting for, in words. */
+    public String waitingFor() {
+        return waitingFor;
     }
 }
