@@ -60,7 +60,7 @@ class HttpGetToolTest extends RuntimeTest {
         site.stubFor(get(urlEqualTo("/to-internal"))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", internal("/secret"))));
         site.stubFor(get(urlEqualTo("/slow"))
-                .willReturn(aResponse().withFixedDelay(10_000).withBody("late")));
+                .willReturn(aResponse().withFixedDelay(6_000).withBody("late")));
         site.stubFor(get(urlEqualTo("/injection"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "text/html")
