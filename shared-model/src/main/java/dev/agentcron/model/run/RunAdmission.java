@@ -202,7 +202,7 @@ public class RunAdmission {
         return overlapOutcome(connection, agent, request)
                 .chain(outcome -> outcome == Outcome.SKIPPED
                         ? insert(connection, agent, request, Outcome.SKIPPED, OVERLAP)
-                        : reserveDaily(agent, request, reserved)
+                        : reserveDaily(connection, agent, request, reserved)
                                 .chain(granted -> granted
                                         ? insert(
                                                 connection,
@@ -231,13 +231,14 @@ public class RunAdmission {
                 });
     }
 
-    private Uni<Boolean> reserveDaily(AgentRow agent, Request request, AtomicReference<DailyReservation> reserved) {
+    private Uni<Boolean> reserveDaily(
+            SqlConnection connection, AgentRow agent, Request request, AtomicReference<DailyReservation> reserved) {
         if (agent.dailyLimit() == null
                 || DailyLimitKind.forOutputMode(agent.outputMode()) != DailyLimitKind.STARTED_RUNS) {
             return Uni.createFrom().item(true);
         }
         return dailyLimiter
-                .reserve(request.agentId(), DailyLimitKind.STARTED_RUNS, agent.dailyLimit(), 1)
+                .reserve(connection, request.agentId(), DailyLimitKind.STARTED_RUNS, agent.dailyLimit(), 1)
                 .invoke(reserved::set)
                 .map(reservation -> !reservation.isEmpty());
     }

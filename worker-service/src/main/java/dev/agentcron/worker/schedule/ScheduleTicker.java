@@ -115,8 +115,10 @@ public class ScheduleTicker {
                                         ? 0
                                         : settings.tickInterval().toMillis()),
                         failure -> {
-                            LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
-                            scheduleTick(1000);
+                            if (running) {
+                                LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
+                                scheduleTick(1000);
+                            }
                         });
     }
 
