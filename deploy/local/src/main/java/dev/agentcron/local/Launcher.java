@@ -71,6 +71,7 @@ final class Launcher {
             console.info("started postgres pid=" + server.pid() + " port=" + postgres.port());
         });
         prepareDatabase(postgres);
+        console.info("database " + postgres.reactiveUrl(options.dbName()) + " user " + postgres.user());
 
         Redis redis = open("Redis", () -> Redis.open(options, data, console, ledger));
         redis.server()
@@ -79,6 +80,7 @@ final class Launcher {
             long deleted = redis.deleteKeys(options.keyPrefix());
             console.info("--fresh: deleted " + deleted + " Redis keys " + options.keyPrefix() + ":*");
         }
+        console.info("redis " + redis.url() + " key prefix " + options.keyPrefix());
 
         String gatewayUrl = options.gatewayUrl().orElseGet(() -> {
             GatewayStub stub = open("the gateway stub", () -> GatewayStub.start(options.gatewayPort(), console));

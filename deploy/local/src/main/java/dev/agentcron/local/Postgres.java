@@ -47,8 +47,7 @@ final class Postgres implements AutoCloseable {
         if (!options.embedded()) {
             Optional<String> problem = probe(options);
             if (problem.isEmpty()) {
-                console.info("Using PostgreSQL at " + options.pgHost() + ":" + options.pgPort() + " as user "
-                        + options.pgUser());
+                console.info("Using the installed PostgreSQL at " + options.pgHost() + ":" + options.pgPort());
                 return new Postgres(
                         options.pgHost(), options.pgPort(), options.pgUser(), options.pgPassword(), null, console);
             }

@@ -45,7 +45,7 @@ final class Redis implements AutoCloseable {
         if (!options.embedded()) {
             Optional<String> problem = probe(options.redisHost(), options.redisPort());
             if (problem.isEmpty()) {
-                console.info("Using Redis at " + options.redisHost() + ":" + options.redisPort());
+                console.info("Using the installed Redis at " + options.redisHost() + ":" + options.redisPort());
                 return new Redis(options.redisHost(), options.redisPort(), null, null, options.stopGrace(), console);
             }
             console.info(problem.get() + ": starting an embedded Redis (data in " + data.redis() + ")");
