@@ -66,7 +66,7 @@ final class Launcher {
         String bootstrapKey = BootstrapKey.resolve(options.bootstrapKey(), data.bootstrapKey());
 
         Postgres postgres = open("PostgreSQL", () -> Postgres.open(options, data, console));
-        postgres.server(data.postgres()).ifPresent(server -> {
+        postgres.server().ifPresent(server -> {
             ledger.record("postgres", server);
             console.info("started postgres pid=" + server.pid() + " port=" + postgres.port());
         });

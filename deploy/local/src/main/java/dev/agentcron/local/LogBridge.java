@@ -11,16 +11,13 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Routes java.util.logging (and through slf4j-jdk14 the SLF4J logs of WireMock, Jetty and the embedded
- * PostgreSQL) to the {@link Console}: PostgreSQL's own output as {@code postgres | …}, the rest as
- * {@code launcher | …}; library chatter below WARNING is dropped.
+ * Routes java.util.logging (and through slf4j-jdk14 the SLF4J logs of WireMock, Jetty and zonky's embedded
+ * PostgreSQL) to the {@link Console}: zonky's lines, which carry PostgreSQL's own output, as
+ * {@code postgres | …}, the rest as {@code launcher | …}; Jetty and WireMock only from WARNING up.
  */
 final class LogBridge extends Handler {
 
-    /** zonky names the loggers of postgres' output {@code pg-<uuid>} and of initdb {@code init-<uuid>:initdb}. */
-    private static final String POSTGRES_OUTPUT = "pg-";
-
-    private static final String INITDB_OUTPUT = "init-";
+    private static final String POSTGRES_LOGGERS = "io.zonky";
 
     /** JUL holds loggers weakly: keep the tuned ones, or their levels vanish with them. */
     private static final List<Logger> TUNED = new ArrayList<>();
@@ -37,7 +34,7 @@ final class LogBridge extends Handler {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         root.addHandler(new LogBridge(console));
-        for (String noisy : new String[] {"org.eclipse.jetty", "wiremock", "com.github.tomakehurst", "io.zonky"}) {
+        for (String noisy : new String[] {"org.eclipse.jetty", "wiremock", "com.github.tomakehurst"}) {
             Logger logger = Logger.getLogger(noisy);
             logger.setLevel(Level.WARNING);
             TUNED.add(logger);
@@ -47,17 +44,13 @@ final class LogBridge extends Handler {
     @Override
     public void publish(LogRecord record) {
         String name = record.getLoggerName() == null ? "" : record.getLoggerName();
-        boolean warning = record.getLevel().intValue() >= Level.WARNING.intValue();
-        if (name.startsWith(INITDB_OUTPUT) && !warning) {
-            return;
-        }
-        String source =
-                name.startsWith(POSTGRES_OUTPUT) || name.startsWith(INITDB_OUTPUT) ? "postgres" : Console.LAUNCHER;
+        String source = name.startsWith(POSTGRES_LOGGERS) ? "postgres" : Console.LAUNCHER;
         String text = formatter.formatMessage(record);
         if (record.getThrown() != null) {
             text += ": " + record.getThrown();
         }
-        console.line(source, warning && !source.equals("postgres") ? "WARN " + text : text);
+        boolean warning = record.getLevel().intValue() >= Level.WARNING.intValue();
+        console.line(source, warning ? "WARN " + text : text);
     }
 
     @Override

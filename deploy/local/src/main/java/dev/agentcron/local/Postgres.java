@@ -31,14 +31,26 @@ final class Postgres implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+    private final Duration stopGrace;
     private final Console console;
 
-    private Postgres(String host, int port, String user, String password, EmbeddedPostgres embedded, Console console) {
+    private Postgres(
+            String host,
+            int port,
+            String user,
+            String password,
+            EmbeddedPostgres embedded,
+            Path dataDirectory,
+            Duration stopGrace,
+            Console console) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+        this.stopGrace = stopGrace;
         this.console = console;
     }
 
@@ -49,7 +61,14 @@ final class Postgres implements AutoCloseable {
             if (problem.isEmpty()) {
                 console.info("Using the installed PostgreSQL at " + options.pgHost() + ":" + options.pgPort());
                 return new Postgres(
-                        options.pgHost(), options.pgPort(), options.pgUser(), options.pgPassword(), null, console);
+                        options.pgHost(),
+                        options.pgPort(),
+                        options.pgUser(),
+                        options.pgPassword(),
+                        null,
+                        null,
+                        options.stopGrace(),
+                        console);
             }
             console.info(problem.get() + ": starting an embedded PostgreSQL (data in " + data.postgres() + ")");
         } else {
@@ -88,7 +107,15 @@ final class Postgres implements AutoCloseable {
                             Integer.toString(Math.max(300, 60 * (options.apis() + options.workers()))))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new Postgres("127.0.0.1", server.getPort(), "postgres", "postgres", server, console);
+            return new Postgres(
+                    "127.0.0.1",
+                    server.getPort(),
+                    "postgres",
+                    "postgres",
+                    server,
+                    data.postgres(),
+                    options.stopGrace(),
+                    console);
         } catch (IOException | RuntimeException e) {
             throw new LauncherException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -123,7 +150,7 @@ final class Postgres implements AutoCloseable {
     }
 
     /** The postmaster of the embedded server, read from its {@code postmaster.pid}. */
-    Optional<ProcessHandle> server(Path dataDirectory) {
+    Optional<ProcessHandle> server() {
         if (embedded == null) {
             return Optional.empty();
         }
@@ -202,10 +229,15 @@ final class Postgres implements AutoCloseable {
             return;
         }
         console.info("stopping postgres");
+        Optional<ProcessHandle> postmaster = server();
         try {
             embedded.close();
         } catch (IOException e) {
             throw new LauncherException("Cannot stop the embedded PostgreSQL: " + e.getMessage(), e);
         }
+        postmaster.filter(process -> !Processes.awaitEnd(process, stopGrace)).ifPresent(process -> {
+            console.warn("postgres (pid " + process.pid() + ") still runs after pg_ctl stop: killed");
+            Processes.stop(process, Duration.ZERO);
+        });
     }
 }

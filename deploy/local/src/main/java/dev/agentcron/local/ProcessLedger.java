@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The processes a launcher started, written to its data directory while they run and emptied when it
@@ -50,7 +47,7 @@ final class ProcessLedger implements AutoCloseable {
         /** The live process this entry describes, if it still runs. */
         Optional<ProcessHandle> live() {
             return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
+                    .filter(Processes::isRunning)
                     .filter(p ->
                             p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startMillis);
         }
@@ -103,24 +100,12 @@ final class ProcessLedger implements AutoCloseable {
             if (live.isPresent()) {
                 console.warn(
                         "Stopping " + entry.name() + " (pid " + entry.pid() + ") left running by an earlier launcher");
-                stop(live.get(), grace);
+                Processes.stop(live.get(), grace);
                 stopped++;
             }
         }
         clear();
         return stopped;
-    }
-
-    private static void stop(ProcessHandle process, Duration grace) {
-        process.destroy();
-        try {
-            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
     }
 
     /** Called once every recorded process has been stopped. */

@@ -189,13 +189,26 @@ class LauncherIT {
     }
 
     @Test
-    void failsAndStopsEverythingWhenAServiceDiesAtStartup() throws Exception {
+    void fallsBackToEmbeddedServersThenStopsEverythingWhenAServiceDiesAtStartup() throws Exception {
         Path broken = Files.writeString(workDir.resolve("broken.jar"), "not a jar");
-        LauncherRun run =
-                start("dies-at-startup", workDir.resolve("data"), "--embedded", "--api-jar", broken.toString());
+        int nothingListens = freePortBlock(2);
+        LauncherRun run = start(
+                "dies-at-startup",
+                workDir.resolve("data"),
+                "--pg-port",
+                Integer.toString(nothingListens),
+                "--redis-port",
+                Integer.toString(nothingListens + 1),
+                "--api-jar",
+                broken.toString());
 
         assertThat(run.awaitExit()).isEqualTo(1);
 
+        assertThat(run.output())
+                .contains("PostgreSQL at 127.0.0.1:" + nothingListens
+                        + " does not answer: starting an embedded PostgreSQL")
+                .contains(
+                        "Redis at 127.0.0.1:" + (nothingListens + 1) + " does not answer: starting an embedded Redis");
         assertThat(run.readyLine()).isEmpty();
         long apiPid = run.children().get("api-0").pid();
         assertThat(run.output())
@@ -311,12 +324,12 @@ class LauncherIT {
         assertThat(get(gateway + "/models").body()).contains("gpt-4o-mini");
     }
 
+    /** Exited: ended, or ended and waiting to be reaped by init (as the embedded postmaster may be briefly). */
     private static void assertAllExited(Collection<LauncherRun.Child> children) {
         assertThat(children).isNotEmpty();
         await("every reported child has exited").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(children)
-                .filteredOn(child -> ProcessHandle.of(child.pid())
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false))
+                .filteredOn(child ->
+                        ProcessHandle.of(child.pid()).map(Processes::isRunning).orElse(false))
                 .isEmpty());
     }
 
