@@ -21,12 +21,14 @@ final class ChildProcess {
     private final String name;
     private final int port;
     private final Process process;
-    private Thread output;
+    private final Thread output;
 
-    private ChildProcess(String name, int port, Process process) {
+    private ChildProcess(String name, int port, Process process, Console console) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.output = new Thread(() -> copyOutput(console), name + "-output");
+        this.output.setDaemon(true);
     }
 
     /** Starts {@code command} in {@code directory} and copies its stdout and stderr to the console. */
@@ -41,9 +43,7 @@ final class ChildProcess {
         } catch (IOException e) {
             throw new LauncherException("Cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
         }
-        ChildProcess child = new ChildProcess(name, port, process);
-        child.output = new Thread(() -> child.copyOutput(console), name + "-output");
-        child.output.setDaemon(true);
+        ChildProcess child = new ChildProcess(name, port, process, console);
         child.output.start();
         return child;
     }

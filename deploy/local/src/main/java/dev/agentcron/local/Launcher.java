@@ -102,7 +102,10 @@ final class Launcher {
                 ServiceCommands.currentJava());
         supervisor = open(
                 "the services",
-                () -> new Supervisor(console, ledger, data.root(), options.clientHost(), options.stopGrace()));
+                () -> new Supervisor(
+                        console, ledger, Path.of("").toAbsolutePath(), options.clientHost(), options.stopGrace()));
+        postgres.server().ifPresent(server -> supervisor.watch("postgres", server));
+        redis.server().ifPresent(server -> supervisor.watch("redis", server.handle()));
         startGroup(IntStream.range(0, options.apis())
                 .mapToObj(i -> supervisor.start(ServiceCommands.apiName(i), options.apiPort(i), commands.api(i)))
                 .toList());

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Starts the service processes, waits until each answers {@code GET /q/health/ready} with 200, and notices
- * when one ends on its own. Closing it stops them all: SIGTERM to every process at once, SIGKILL to those
+ * when one of them, or an embedded server they depend on, ends on its own. Closing it stops them all: SIGTERM to every process at once, SIGKILL to those
  * still running after the grace period.
  */
 final class Supervisor implements AutoCloseable {
@@ -61,6 +61,21 @@ final class Supervisor implements AutoCloseable {
         console.info("started " + name + " pid=" + child.pid() + " port=" + port);
         child.onExit().thenAccept(this::exited);
         return child;
+    }
+
+    /**
+     * Also treats the end of {@code process} (an embedded server the services depend on) as a failure of
+     * the cluster, unless it ends because everything is stopping.
+     */
+    void watch(String name, ProcessHandle process) {
+        process.onExit().thenRun(() -> {
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+            }
+            ended.complete(name + " (pid " + process.pid() + ") exited");
+        });
     }
 
     private void exited(ChildProcess child) {
