@@ -2,6 +2,7 @@ package dev.agentcron.model.queue;
 
 import dev.agentcron.model.config.RedisSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 
 /**
@@ -15,6 +16,7 @@ public class RedisKeys {
     private final String prefix;
     private final int partitions;
 
+    @Inject
     public RedisKeys(RedisSettings settings) {
         this(settings.keyPrefix(), settings.partitions());
     }
