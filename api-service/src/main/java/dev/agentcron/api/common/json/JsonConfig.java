@@ -47,6 +47,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
         mapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);
         mapper.registerModule(new SimpleModule("agentcron-api").addSerializer(Instant.class, new InstantSerializer()));
+        mapper.registerModule(new PresenceAwareOptionals());
     }
 
     /** Formats an instant the way every API timestamp looks. */
