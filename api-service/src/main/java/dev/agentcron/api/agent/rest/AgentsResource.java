@@ -31,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,10 +72,14 @@ public class AgentsResource {
                     @QueryParam("knowledge_domain")
                     String knowledgeDomain,
             @Parameter(description = AgentDocs.SORT, example = "-created_at") @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1–200 (default 50).", schema = @Schema(minimum = "1", maximum = "200"))
+            @Parameter(
+                            description = "Page size, 1–200 (default 50).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                     @QueryParam("limit")
                     Integer limit,
-            @Parameter(description = "Items to skip (default 0).", schema = @Schema(minimum = "0"))
+            @Parameter(
+                            description = "Items to skip (default 0).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
                     @QueryParam("offset")
                     Integer offset) {
         Paging paging = Paging.of(limit, offset);

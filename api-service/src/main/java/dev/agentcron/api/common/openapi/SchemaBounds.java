@@ -2,6 +2,7 @@ package dev.agentcron.api.common.openapi;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -18,8 +19,31 @@ final class SchemaBounds {
 
     private SchemaBounds() {}
 
+    /**
+     * A property declared with {@code oneOf} (a schedule: object or string) becomes exactly that: a fresh
+     * schema without the generic JSON-object type and reference its Java type contributed; a nullable one
+     * gets {@code null} as one more alternative.
+     */
+    private static Schema oneOfOnly(Schema schema) {
+        if (schema.getOneOf() == null || schema.getOneOf().isEmpty()) {
+            return schema;
+        }
+        boolean nullable = schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL);
+        Schema clean = OASFactory.createSchema()
+                .description(schema.getDescription())
+                .examples(schema.getExamples())
+                .oneOf(new java.util.ArrayList<>(schema.getOneOf()));
+        if (nullable) {
+            clean.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        }
+        return clean;
+    }
+
     static void apply(Schema schema) {
-        if (schema == null || schema.getRef() != null) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
             return;
         }
         List<Schema.SchemaType> types = schema.getType();
@@ -40,6 +64,11 @@ final class SchemaBounds {
             }
         }
         if (types != null && types.contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getFormat() == null) {
+                boolean small = schema.getMaximum() != null
+                        && schema.getMaximum().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+                schema.setFormat(small ? "int32" : "int64");
+            }
             if (schema.getMinimum() == null) {
                 schema.setMinimum(BigDecimal.ZERO);
             }
@@ -49,7 +78,10 @@ final class SchemaBounds {
             }
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(SchemaBounds::apply);
+            java.util.Map<String, Schema> properties = new java.util.LinkedHashMap<>(schema.getProperties());
+            properties.replaceAll((name, property) -> oneOfOnly(property));
+            schema.setProperties(properties);
+            properties.values().forEach(SchemaBounds::apply);
         }
         apply(schema.getItems());
         if (schema.getOneOf() != null) {

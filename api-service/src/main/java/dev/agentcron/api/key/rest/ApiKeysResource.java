@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,8 +71,16 @@ public class ApiKeysResource {
     public Uni<Page<ApiKeyView>> listApiKeys(
             @Parameter(description = "Another workspace's keys (needs `workspaces:admin`).") @QueryParam("workspace_id")
                     String workspaceId,
-            @Parameter(description = "Page size, 1–200.") @QueryParam("limit") Integer limit,
-            @Parameter(description = "Items to skip, ≥ 0.") @QueryParam("offset") Integer offset) {
+            @Parameter(
+                            description = "Page size, 1–200 (default 50).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    @QueryParam("limit")
+                    Integer limit,
+            @Parameter(
+                            description = "Items to skip (default 0).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
+                    @QueryParam("offset")
+                    Integer offset) {
         Paging paging = Paging.of(limit, offset);
         return service.list(Caller.of(identity), workspaceId, paging)
                 .map(slice -> slice.toPage(ApiKeyView::of, paging));

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,8 +61,16 @@ public class WorkspacesResource {
             description = "Every workspace of the installation, oldest first. Needs `workspaces:admin`.")
     @APIResponse(responseCode = "200", description = "A page of workspaces.")
     public Uni<Page<WorkspaceView>> listWorkspaces(
-            @Parameter(description = "Page size, 1–200.") @QueryParam("limit") Integer limit,
-            @Parameter(description = "Items to skip, ≥ 0.") @QueryParam("offset") Integer offset) {
+            @Parameter(
+                            description = "Page size, 1–200 (default 50).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    @QueryParam("limit")
+                    Integer limit,
+            @Parameter(
+                            description = "Items to skip (default 0).",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
+                    @QueryParam("offset")
+                    Integer offset) {
         Paging paging = Paging.of(limit, offset);
         return service.list(paging).map(slice -> slice.toPage(WorkspaceView::of, paging));
     }
