@@ -45,6 +45,7 @@ public class IdempotencyFilter {
     private final IdempotencyStore store;
     private final IdempotencyConfig config;
     private final ObjectMapper mapper;
+    private final java.util.Map<String, Boolean> annotated = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IdempotencyFilter(
             CurrentIdentityAssociation identities,
@@ -91,11 +92,11 @@ public class IdempotencyFilter {
     }
 
     private static Response replay(IdempotencyStore.Entry existing, String fingerprint) {
-        if (!existing.fingerprint().equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException();
-        }
         if (!existing.completed()) {
             throw new IdempotencyKeyInFlightException();
+        }
+        if (!existing.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
         }
         return Response.status(existing.status())
                 .type(existing.contentType())
@@ -123,10 +124,15 @@ public class IdempotencyFilter {
         return store.release(claim.apiKeyId(), claim.idempotencyKey());
     }
 
-    private static boolean isIdempotent(SimpleResourceInfo resource) {
+    private boolean isIdempotent(SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null) {
             return false;
         }
+        return annotated.computeIfAbsent(
+                resource.getResourceClass().getName() + "#" + resource.getMethodName(), key -> annotated(resource));
+    }
+
+    private static boolean annotated(SimpleResourceInfo resource) {
         for (var method : resource.getResourceClass().getMethods()) {
             if (method.getName().equals(resource.getMethodName())
                     && method.isAnnotationPresent(Idempotent.class)
