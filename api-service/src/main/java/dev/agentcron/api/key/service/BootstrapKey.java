@@ -49,11 +49,16 @@ public class BootstrapKey {
             return;
         }
         String secret = bootstrapKey.get();
+        validate(secret);
+        pool.withTransaction(connection -> ensure(connection, secret)).await().atMost(Duration.ofSeconds(60));
+    }
+
+    /** Fails the start when the configured secret is too short to be safe. */
+    static void validate(String secret) {
         if (secret.length() < MIN_LENGTH) {
             throw new IllegalStateException("agentcron.bootstrap-key must be at least " + MIN_LENGTH
                     + " characters long (it has " + secret.length() + "); set a longer secret");
         }
-        pool.withTransaction(connection -> ensure(connection, secret)).await().atMost(Duration.ofSeconds(60));
     }
 
     private Uni<Void> ensure(SqlConnection connection, String secret) {
