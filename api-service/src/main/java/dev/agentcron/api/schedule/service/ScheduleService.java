@@ -46,6 +46,9 @@ public class ScheduleService {
 
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
     private static final Set<String> KIND_FIELDS = Set.of("kind", "cron", "times", "every_minutes", "at");
+    /** In a PATCH, a kind field alone switches the schedule to its kind. */
+    private static final Map<String, String> KIND_OF_FIELD =
+            Map.of("cron", "cron", "times", "daily", "every_minutes", "interval", "at", "once");
 
     private final ScheduleRepository schedules;
     private final AgentRepository agents;
@@ -376,6 +379,10 @@ public class ScheduleService {
         ObjectNode merged = schedule.spec.deepCopy();
         if (KIND_FIELDS.stream().anyMatch(body::has)) {
             KIND_FIELDS.forEach(merged::remove);
+            KIND_OF_FIELD.entrySet().stream()
+                    .filter(entry -> body.has(entry.getKey()))
+                    .findFirst()
+                    .ifPresent(entry -> merged.put("kind", entry.getValue()));
         }
         body.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         return merged;
