@@ -1,0 +1,15 @@
+package dev.agentcron.api.common.rest;
+
+/** Paths and OpenAPI names shared by every resource. */
+public final class Api {
+
+    /** Base path of every endpoint. */
+    public static final String BASE = "/api/v1";
+
+    public static final String TAG_AGENTS = "Agents";
+    public static final String TAG_SCHEDULES = "Schedules";
+    public static final String TAG_KEYS = "API keys";
+    public static final String TAG_WORKSPACES = "Workspaces";
+
+    private Api() {}
+}
