@@ -6,6 +6,7 @@ import dev.agentcron.model.queue.RedisScripts;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -82,12 +83,20 @@ public class DailyLimiter {
      * granted (0 when the limit is reached).
      */
     public Uni<DailyReservation> reserve(String agentId, DailyLimitKind kind, int limit, int want) {
+        return reserve(null, agentId, kind, limit, want);
+    }
+
+    /**
+     * {@link #reserve(String, DailyLimitKind, int, int)} for a caller inside a transaction: a missing counter is
+     * rebuilt with a query on {@code client} (its connection) rather than on another pooled connection.
+     */
+    public Uni<DailyReservation> reserve(SqlClient client, String agentId, DailyLimitKind kind, int limit, int want) {
         LocalDate day = today();
         String key = keys.dailyCounter(agentId, day);
         return tryReserve(key, limit, want)
                 .chain(granted -> granted >= 0
                         ? Uni.createFrom().item(granted)
-                        : rebuildThenReserve(agentId, kind, day, key, limit, want))
+                        : rebuildThenReserve(client, agentId, kind, day, key, limit, want))
                 .map(granted -> new DailyReservation(agentId, kind, day, granted));
     }
 
@@ -109,7 +118,7 @@ public class DailyLimiter {
         String key = keys.dailyCounter(agentId, day);
         return redis.value(Long.class)
                 .get(key)
-                .chain(used -> used != null ? Uni.createFrom().item(used) : rebuild(agentId, kind, day, key));
+                .chain(used -> used != null ? Uni.createFrom().item(used) : rebuild(null, agentId, kind, day, key));
     }
 
     private Uni<Integer> tryReserve(String key, int limit, int want) {
@@ -118,8 +127,8 @@ public class DailyLimiter {
     }
 
     private Uni<Integer> rebuildThenReserve(
-            String agentId, DailyLimitKind kind, LocalDate day, String key, int limit, int want) {
-        return rebuild(agentId, kind, day, key)
+            SqlClient client, String agentId, DailyLimitKind kind, LocalDate day, String key, int limit, int want) {
+        return rebuild(client, agentId, kind, day, key)
                 .chain(() -> tryReserve(key, limit, want))
                 .map(granted -> {
                     if (granted < 0) {
@@ -130,9 +139,9 @@ public class DailyLimiter {
     }
 
     /** Writes the count from PostgreSQL unless another caller wrote the counter first; returns the counter. */
-    private Uni<Long> rebuild(String agentId, DailyLimitKind kind, LocalDate day, String key) {
-        return usage.count(agentId, kind, day)
-                .call(count -> redis.value(Long.class)
+    private Uni<Long> rebuild(SqlClient client, String agentId, DailyLimitKind kind, LocalDate day, String key) {
+        Uni<Long> counted = client == null ? usage.count(agentId, kind, day) : usage.count(client, agentId, kind, day);
+        return counted.call(count -> redis.value(Long.class)
                         .set(key, count, new SetArgs().nx().ex(settings.counterTtl())))
                 .chain(() -> redis.value(Long.class).get(key))
                 .invoke(used -> LOG.debugf("Rebuilt daily counter %s: %s", key, used));

@@ -2,6 +2,7 @@ package dev.agentcron.model.limit;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -24,8 +25,16 @@ public class DailyUsage {
 
     /** Units used by the agent on {@code day} (UTC). */
     public Uni<Long> count(String agentId, DailyLimitKind kind, LocalDate day) {
+        return count(pool, agentId, kind, day);
+    }
+
+    /**
+     * The same count on a given connection: a caller inside a transaction must not wait for a second pooled
+     * connection while it holds locks others wait on.
+     */
+    public Uni<Long> count(SqlClient client, String agentId, DailyLimitKind kind, LocalDate day) {
         String sql = kind == DailyLimitKind.DRAFT_OUTPUTS ? DRAFTS : RUNS;
-        return pool.preparedQuery(sql)
+        return client.preparedQuery(sql)
                 .execute(Tuple.of(
                         agentId,
                         day.atStartOfDay().atOffset(ZoneOffset.UTC),

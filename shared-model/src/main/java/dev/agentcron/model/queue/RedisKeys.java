@@ -93,6 +93,11 @@ public class RedisKeys {
         return prefix + ":keys:revoked";
     }
 
+    /** Marker that a stuck queued run was enqueued again recently (so it is not enqueued on every round). */
+    public String requeued(String runId) {
+        return prefix + ":{" + runId + "}:requeued";
+    }
+
     /** Pub/sub channel announcing that a run should stop (cancel). */
     public String runCancellations() {
         return prefix + ":runs:cancel";

@@ -151,6 +151,16 @@ public class RunStore {
                 .map(row -> new FinishedRun(RunStatus.of(row.getString("status")), row.getLong("duration_ms"))));
     }
 
+    /**
+     * The agent's bookkeeping for a run that ended without its executor (the lease recovery ended it): the same
+     * rules as for {@link #finish}.
+     */
+    public Uni<Void> recordAgentOutcome(String agentId, RunStatus status) {
+        return pool.preparedQuery(AGENT)
+                .execute(Tuple.of(agentId, status.value()))
+                .replaceWithVoid();
+    }
+
     private Uni<Void> updateAgent(SqlConnection connection, String agentId, RunStatus status) {
         return connection
                 .preparedQuery(AGENT)

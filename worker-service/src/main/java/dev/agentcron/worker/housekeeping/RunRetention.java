@@ -1,0 +1,48 @@
+package dev.agentcron.worker.housekeeping;
+
+import io.quarkus.arc.Unremovable;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes finished runs (their steps cascade) older than the retention, in batches so no statement holds
+ * locks for long. Run event streams expire on their own (a TTL set after the terminal event).
+ */
+@ApplicationScoped
+@Unremovable
+public class RunRetention {
+
+    private static final Logger LOG = Logger.getLogger(RunRetention.class);
+    private static final int BATCH = 5000;
+    private static final String DELETE_BATCH = """
+            DELETE FROM runs WHERE id IN (
+              SELECT id FROM runs WHERE completed_at < now() - make_interval(secs => $1) LIMIT $2)""";
+
+    private final Pool pool;
+    private final HousekeepingSettings settings;
+
+    public RunRetention(Pool pool, HousekeepingSettings settings) {
+        this.pool = pool;
+        this.settings = settings;
+    }
+
+    /** Deletes every finished run older than the retention. */
+    public void purge() {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = pool.preparedQuery(DELETE_BATCH)
+                    .execute(Tuple.of((double) settings.runRetention().toSeconds(), BATCH))
+                    .map(rows -> rows.rowCount())
+                    .await()
+                    .atMost(Duration.ofMinutes(1));
+            total += deleted;
+        } while (deleted == BATCH);
+        if (total > 0) {
+            LOG.infof("Deleted %d run(s) finished more than %s ago", total, settings.runRetention());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.agentcron.worker.schedule;
+
+import dev.agentcron.model.queue.Job;
+import dev.agentcron.model.queue.RedisKeys;
+import dev.agentcron.model.queue.RedisScripts;
+import dev.agentcron.model.schedule.ScheduleSpec;
+import dev.agentcron.worker.queue.WorkerSettings;
+import dev.agentcron.worker.startup.SchemaGate;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires due schedules. Every worker replica runs a ticker; each due occurrence is fired by the
+ * {@code schedule_fire} script, which compare-and-sets the schedule's due time and XADDs the job in one call,
+ * so N replicas fire it once. The run row's unique (schedule, occurrence) key keeps it exact even when Redis
+ * loses state.
+ */
+@ApplicationScoped
+public class ScheduleTicker {
+
+    private static final Logger LOG = Logger.getLogger(ScheduleTicker.class);
+    private static final String FIRE = "schedule_fire";
+    private static final int CONCURRENT_FIRES = 64;
+    private static final String COUNT_MISSED = "UPDATE schedules SET missed_count = missed_count + $2 WHERE id = $1";
+
+    private final ReactiveSortedSetCommands<String, String> index;
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final RedisScripts scripts;
+    private final RedisKeys keys;
+    private final SpecCache specs;
+    private final Pool pool;
+    private final WorkerSettings settings;
+    private final SchemaGate schemaGate;
+    private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean running;
+
+    public ScheduleTicker(
+            ReactiveRedisDataSource redis,
+            RedisScripts scripts,
+            RedisKeys keys,
+            SpecCache specs,
+            Pool pool,
+            WorkerSettings settings,
+            SchemaGate schemaGate,
+            Vertx vertx) {
+        this.index = redis.sortedSet(String.class);
+        this.hashes = redis.hash(String.class);
+        this.scripts = scripts;
+        this.keys = keys;
+        this.specs = specs;
+        this.pool = pool;
+        this.settings = settings;
+        this.schemaGate = schemaGate;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.runs(WorkerSettings.Role.TICKER)) {
+            return;
+        }
+        schemaGate.opened().subscribe().with(ignored -> start());
+    }
+
+    public void start() {
+        running = true;
+        scheduleTick(0);
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    private void scheduleTick(long delayMillis) {
+        if (!running) {
+            return;
+        }
+        if (delayMillis <= 0) {
+            vertx.runOnContext(this::tick);
+        } else {
+            vertx.setTimer(delayMillis, id -> tick());
+        }
+    }
+
+    private void tick() {
+        Multi.createFrom()
+                .range(0, keys.partitions())
+                .onItem()
+                .transformToUniAndConcatenate(this::tickPartition)
+                .collect()
+                .with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .subscribe()
+                .with(
+                        fired -> scheduleTick(
+                                fired >= settings.tickBatch()
+                                        ? 0
+                                        : settings.tickInterval().toMillis()),
+                        failure -> {
+                            if (running) {
+                                LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
+                                scheduleTick(1000);
+                            }
+                        });
+    }
+
+    /** Fires what is due in one partition; returns how many due schedules it handled. */
+    public Uni<Integer> tickPartition(int partition) {
+        Instant now = clock.instant();
+        return dueSchedules(partition, now)
+                .onItem()
+                .transformToMulti(due -> Multi.createFrom().iterable(due))
+                .onItem()
+                .transformToUni(due -> fire(partition, due, now))
+                .merge(CONCURRENT_FIRES)
+                .collect()
+                .with(java.util.stream.Collectors.counting())
+                .map(Long::intValue);
+    }
+
+    private Uni<List<ScoredValue<String>>> dueSchedules(int partition, Instant now) {
+        return index.zrangebyscoreWithScores(
+                        keys.scheduleIndex(partition),
+                        new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
+                        new ZRangeArgs().limit(0, settings.tickBatch()))
+                .map(due -> {
+                    List<ScoredValue<String>> shuffled = new ArrayList<>(due);
+                    Collections.shuffle(shuffled); // replicas start on different schedules
+                    return shuffled;
+                });
+    }
+
+    private Uni<Void> fire(int partition, ScoredValue<String> due, Instant now) {
+        String scheduleId = due.value();
+        String hashKey = keys.scheduleSpec(partition, scheduleId);
+        return hashes.hmget(hashKey, "version", "spec", "agent_id", "next", "removed")
+                .chain(fields -> fireRegistered(partition, scheduleId, (long) due.score(), fields, now))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.errorf("Firing schedule %s failed: %s", scheduleId, failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> fireRegistered(
+            int partition, String scheduleId, long dueMillis, Map<String, String> fields, Instant now) {
+        String version = fields.get("version");
+        if (version == null
+                || fields.get("removed") != null
+                || fields.get("spec") == null
+                || fields.get("next") == null) {
+            LOG.warnf("Schedule %s is due but not registered: dropping it from the index", scheduleId);
+            return index.zrem(keys.scheduleIndex(partition), scheduleId).replaceWithVoid();
+        }
+        ScheduleSpec spec = specs.get(scheduleId, version, fields.get("spec"));
+        String agentId = fields.get("agent_id");
+        Instant registered = Instant.ofEpochMilli(Long.parseLong(fields.get("next")));
+        OccurrencePlan plan = OccurrencePlan.of(spec, scheduleId, registered, now);
+        List<String> args = new ArrayList<>(16);
+        args.add(scheduleId);
+        args.add(Long.toString(dueMillis));
+        args.add(version);
+        args.add(plan.next() == null ? "" : Long.toString(plan.nextDue().toEpochMilli()));
+        args.add(plan.next() == null ? "" : Long.toString(plan.next().toEpochMilli()));
+        if (plan.fire() != null) {
+            args.addAll(Job.occurrence(scheduleId, agentId, plan.fire(), plan.fireDue())
+                    .toFields());
+        }
+        List<String> scriptKeys = List.of(
+                keys.scheduleIndex(partition), keys.scheduleSpec(partition, scheduleId), keys.scheduledJobs(partition));
+        return scripts.run(FIRE, scriptKeys, args).chain(result -> {
+            boolean won = !"0".equals(result.toString());
+            if (won && plan.missed() > 0) {
+                LOG.infof(
+                        "Schedule %s missed %d occurrence(s) outside its catch-up window%s",
+                        scheduleId, plan.missed(), plan.fire() == null ? "" : "; running the latest, " + plan.fire());
+                return pool.preparedQuery(COUNT_MISSED)
+                        .execute(Tuple.of(scheduleId, plan.missed()))
+                        .replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}
