@@ -161,10 +161,7 @@ public class ScheduleService {
         if (created.isEmpty()) {
             return Uni.createFrom().item(ScheduleChanges.none(agent.id));
         }
-        return schedules
-                .persist(created)
-                .replaceWith(new ScheduleChanges(
-                        agent.id, created.stream().map(s -> s.id).toList(), List.of()));
+        return schedules.persist(created).replaceWith(ScheduleChanges.upserted(agent, created));
     }
 
     /**
@@ -188,7 +185,7 @@ public class ScheduleService {
             }
             ObjectNode moved = ((ObjectNode) existing.spec.deepCopy()).put("timezone", plan.timezone());
             apply(existing, parseOrFail(moved, "timezone", null), agent);
-            return Uni.createFrom().item(new ScheduleChanges(agent.id, List.of(existing.id), List.of()));
+            return Uni.createFrom().item(ScheduleChanges.upserted(agent, List.of(existing)));
         }
         if (plan.primary() == null) {
             if (existing == null) {
@@ -196,16 +193,14 @@ public class ScheduleService {
             }
             return schedules
                     .delete("id", existing.id)
-                    .replaceWith(new ScheduleChanges(agent.id, List.of(), List.of(existing.id)));
+                    .replaceWith(ScheduleChanges.removed(agent.id, List.of(existing.id)));
         }
         if (existing == null) {
             ScheduleEntity created = newSchedule(agent, plan.primary(), true);
-            return schedules
-                    .persist(created)
-                    .replaceWith(new ScheduleChanges(agent.id, List.of(created.id), List.of()));
+            return schedules.persist(created).replaceWith(ScheduleChanges.upserted(agent, List.of(created)));
         }
         apply(existing, plan.primary(), agent);
-        return Uni.createFrom().item(new ScheduleChanges(agent.id, List.of(existing.id), List.of()));
+        return Uni.createFrom().item(ScheduleChanges.upserted(agent, List.of(existing)));
     }
 
     /** The agent's status changed: its schedules fire again (active) or not; {@code next_fire_at} follows. */
@@ -216,7 +211,7 @@ public class ScheduleService {
                 schedule.nextFireAt = nextFire(spec(schedule), agent, now);
                 schedule.updatedAt = now;
             });
-            return new ScheduleChanges(agent.id, list.stream().map(s -> s.id).toList(), List.of());
+            return ScheduleChanges.upserted(agent, list);
         });
     }
 
@@ -224,8 +219,8 @@ public class ScheduleService {
     public Uni<ScheduleChanges> agentDeleted(AgentEntity agent) {
         return schedules
                 .listForAgent(agent.id)
-                .map(list -> new ScheduleChanges(
-                        agent.id, List.of(), list.stream().map(s -> s.id).toList()));
+                .map(list -> ScheduleChanges.removed(
+                        agent.id, list.stream().map(s -> s.id).toList()));
     }
 
     /**
@@ -235,8 +230,10 @@ public class ScheduleService {
     public Uni<Void> committed(ScheduleChanges changes) {
         if (!changes.isEmpty()) {
             LOG.debugf(
-                    "Schedules of agent %s changed: upserted %s, removed %s",
-                    changes.agentId(), changes.upserted(), changes.removed());
+                    "Schedules of agent %s changed: %d to register, %d to remove",
+                    changes.agentId(),
+                    changes.upserted().size(),
+                    changes.removed().size());
         }
         return Uni.createFrom().voidItem();
     }
@@ -271,8 +268,7 @@ public class ScheduleService {
             ScheduleEntity created = newSchedule(agent, spec, false);
             return schedules
                     .persist(created)
-                    .replaceWith(new Written(
-                            details(created), new ScheduleChanges(agent.id, List.of(created.id), List.of())));
+                    .replaceWith(new Written(details(created), ScheduleChanges.upserted(agent, List.of(created))));
         });
     }
 
@@ -291,8 +287,7 @@ public class ScheduleService {
         return agent(caller, agentIdOrSlug)
                 .chain(agent -> schedule(agent, scheduleId).map(schedule -> {
                     apply(schedule, parseOrFail(merged(schedule, body), "", null), agent);
-                    return new Written(
-                            details(schedule), new ScheduleChanges(agent.id, List.of(schedule.id), List.of()));
+                    return new Written(details(schedule), ScheduleChanges.upserted(agent, List.of(schedule)));
                 }));
     }
 
@@ -309,7 +304,7 @@ public class ScheduleService {
                 .chain(agent -> schedule(agent, scheduleId))
                 .chain(schedule -> schedules
                         .delete("id", schedule.id)
-                        .replaceWith(new ScheduleChanges(schedule.agentId, List.of(), List.of(schedule.id))));
+                        .replaceWith(ScheduleChanges.removed(schedule.agentId, List.of(schedule.id))));
     }
 
     // ---- preview ----
