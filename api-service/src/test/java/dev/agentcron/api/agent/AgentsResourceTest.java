@@ -188,6 +188,24 @@ class AgentsResourceTest {
     }
 
     @Test
+    void arraysAreBounded() {
+        tenant.as()
+                .body(Map.of(
+                        "name",
+                        "Bounded",
+                        "prompt",
+                        "p",
+                        "model",
+                        Map.of("fallbacks", java.util.Collections.nCopies(11, "gpt-4.1-mini")),
+                        "channels",
+                        java.util.Collections.nCopies(101, "acc")))
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("model.fallbacks", "channels"));
+    }
+
+    @Test
     void budgetNeedsAPriceForTheModelAndEveryFallback() {
         tenant.as()
                 .body("{\"name\": \"Budget\", \"prompt\": \"p\", \"model\": {\"id\": \"gpt-4o-mini\", \"fallbacks\":"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentcron.api.agent.mapping.BehaviorSchedule;
 import dev.agentcron.api.agent.mapping.BehaviorsInput;
 import dev.agentcron.api.auth.Caller;
+import dev.agentcron.api.common.error.ConflictException;
 import dev.agentcron.api.common.error.FieldError;
 import dev.agentcron.api.common.error.InvalidRequestException;
 import dev.agentcron.api.common.error.NotFoundException;
@@ -43,6 +44,10 @@ public class ScheduleService {
 
     /** Upcoming occurrences shown per schedule. */
     public static final int NEXT_RUN_TIMES = 5;
+    /** Schedules seed 004's {@code behaviors.schedules} may hold. */
+    public static final int MAX_BEHAVIOR_SCHEDULES = 100;
+    /** Schedules one agent may have. */
+    public static final int MAX_SCHEDULES_PER_AGENT = 100;
 
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
     private static final Set<String> KIND_FIELDS = Set.of("kind", "cron", "times", "every_minutes", "at");
@@ -74,7 +79,12 @@ public class ScheduleService {
         ScheduleSpec primarySpec =
                 primary == null || primary.isNull() ? null : parse(primary, "schedule", timezone, errors);
         List<ScheduleSpec> extra = new ArrayList<>();
-        if (behaviors != null && behaviors.schedules() != null) {
+        if (behaviors != null
+                && behaviors.schedules() != null
+                && behaviors.schedules().size() > MAX_BEHAVIOR_SCHEDULES) {
+            errors.add(new FieldError(
+                    "behaviors.schedules", "must hold at most " + MAX_BEHAVIOR_SCHEDULES + " schedules"));
+        } else if (behaviors != null && behaviors.schedules() != null) {
             for (int i = 0; i < behaviors.schedules().size(); i++) {
                 ScheduleSpec spec =
                         behavior(behaviors.schedules().get(i), "behaviors.schedules[" + i + "]", timezone, errors);
@@ -264,7 +274,7 @@ public class ScheduleService {
     @WithTransaction
     Uni<Written> createInTransaction(Caller caller, String agentIdOrSlug, JsonNode body) {
         ScheduleSpec spec = parseOrFail(body, "", null);
-        return agent(caller, agentIdOrSlug).chain(agent -> {
+        return agent(caller, agentIdOrSlug).call(this::ensureRoom).chain(agent -> {
             ScheduleEntity created = newSchedule(agent, spec, false);
             return schedules
                     .persist(created)
@@ -349,6 +359,17 @@ public class ScheduleService {
 
     private Uni<Void> announce(Written written) {
         return committed(written.changes());
+    }
+
+    private Uni<Void> ensureRoom(AgentEntity agent) {
+        return schedules
+                .count("agentId", agent.id)
+                .invoke(count -> {
+                    if (count >= MAX_SCHEDULES_PER_AGENT) {
+                        throw new ConflictException("An agent has at most " + MAX_SCHEDULES_PER_AGENT + " schedules");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<AgentEntity> agent(Caller caller, String agentIdOrSlug) {
