@@ -97,6 +97,7 @@ public class ApiDocumentFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
         boolean hasBody = operation.getRequestBody() != null;
         scopes(operation);
+        RequestExamples.apply(operation);
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(parameter -> SchemaBounds.apply(parameter.getSchema()));
         }
