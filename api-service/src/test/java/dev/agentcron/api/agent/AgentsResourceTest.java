@@ -169,6 +169,19 @@ class AgentsResourceTest {
     }
 
     @Test
+    void unknownPropertiesAndInvalidValuesAreReportedTogether() {
+        tenant.as()
+                .body("{\"name\": \"Mixed\", \"createdAt\": \"x\", \"base_url\": \"http://0x7f.0.0.1/\","
+                        + " \"limits\": {\"max_turns\": 0, \"maxTurns\": 1}}")
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.field",
+                        containsInAnyOrder("createdAt", "limits.maxTurns", "base_url", "limits.max_turns", "prompt"));
+    }
+
+    @Test
     void refusesPrivateAndMetadataAddressesInBaseUrl() {
         for (String url : List.of(
                 "http://127.0.0.1/",
@@ -185,6 +198,24 @@ class AgentsResourceTest {
         }
         create(
                 "{\"name\": \"Unresolved host\", \"prompt\": \"p\", \"base_url\": \"https://does-not-resolve.invalid/x\"}");
+    }
+
+    @Test
+    void arraysAreBounded() {
+        tenant.as()
+                .body(Map.of(
+                        "name",
+                        "Bounded",
+                        "prompt",
+                        "p",
+                        "model",
+                        Map.of("fallbacks", java.util.Collections.nCopies(11, "gpt-4.1-mini")),
+                        "channels",
+                        java.util.Collections.nCopies(101, "acc")))
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("model.fallbacks", "channels"));
     }
 
     @Test

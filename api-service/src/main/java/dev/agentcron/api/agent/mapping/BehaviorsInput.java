@@ -8,4 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         name = "BehaviorsInput",
         description = "Seed 004 compatibility: `schedules` become the agent's further schedules.")
 public record BehaviorsInput(
-        @Schema(description = "One schedule per entry.") List<BehaviorSchedule> schedules) {}
+        @Schema(description = "One schedule per entry (at most 100).", maxItems = 100)
+        List<BehaviorSchedule> schedules) {}

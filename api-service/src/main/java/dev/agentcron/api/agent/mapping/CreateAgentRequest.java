@@ -63,13 +63,17 @@ public record CreateAgentRequest(
         @Schema(description = "Knowledge domain the agent owns.", example = "system-health")
         String knowledgeDomain,
 
-        @Schema(description = "Target channels of drafts.", example = "[\"acc_twitter_main\"]")
+        @Schema(
+                description = "Target channels of drafts (at most 100).",
+                maxItems = 100,
+                example = "[\"acc_twitter_main\"]")
         List<String> channels,
 
         @Schema(description = "Model settings.") ModelInput model,
 
         @Schema(
                 description = "Tools the agent may call; default none.",
+                maxItems = 5,
                 enumeration = {"http_get", "remember", "recall", "save_artifact", "list_recent_outputs"},
                 example = "[\"http_get\", \"save_artifact\"]")
         List<String> tools,

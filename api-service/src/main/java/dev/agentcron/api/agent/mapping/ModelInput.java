@@ -10,7 +10,8 @@ public record ModelInput(
         String id,
 
         @Schema(
-                description = "Models tried in order when the model fails; default none.",
+                description = "Models tried in order when the model fails; default none; at most 10.",
+                maxItems = 10,
                 example = "[\"gpt-4.1-mini\"]")
         List<String> fallbacks,
 

@@ -10,7 +10,11 @@ public record ModelPatch(
         @Schema(description = "Model id at the gateway.", example = "gpt-4o-mini", nullable = true)
         Optional<String> id,
 
-        @Schema(description = "Fallback models, in order.", example = "[\"gpt-4.1-mini\"]", nullable = true)
+        @Schema(
+                description = "Fallback models, in order (at most 10).",
+                maxItems = 10,
+                example = "[\"gpt-4.1-mini\"]",
+                nullable = true)
         Optional<List<String>> fallbacks,
 
         @Schema(

@@ -61,7 +61,7 @@ public record UpdateAgentRequest(
 
         @Schema(nullable = true, example = "system-health") Optional<String> knowledgeDomain,
 
-        @Schema(nullable = true, example = "[\"acc_twitter_main\"]")
+        @Schema(nullable = true, maxItems = 100, example = "[\"acc_twitter_main\"]")
         Optional<List<String>> channels,
 
         @Schema(description = "Model settings to change.", nullable = true)
@@ -69,6 +69,7 @@ public record UpdateAgentRequest(
 
         @Schema(
                 enumeration = {"http_get", "remember", "recall", "save_artifact", "list_recent_outputs"},
+                maxItems = 5,
                 nullable = true,
                 example = "[\"http_get\"]")
         Optional<List<String>> tools,

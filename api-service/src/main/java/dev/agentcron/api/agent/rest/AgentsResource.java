@@ -4,7 +4,6 @@ import dev.agentcron.api.agent.mapping.AgentMapper;
 import dev.agentcron.api.agent.mapping.AgentView;
 import dev.agentcron.api.agent.mapping.CreateAgentRequest;
 import dev.agentcron.api.agent.mapping.DeletedAgentView;
-import dev.agentcron.api.agent.mapping.NameCheckView;
 import dev.agentcron.api.agent.mapping.UpdateAgentRequest;
 import dev.agentcron.api.agent.service.AgentFilter;
 import dev.agentcron.api.agent.service.AgentQueries;
@@ -98,23 +97,6 @@ public class AgentsResource {
         return service.create(Caller.of(identity), request)
                 .map(AgentMapper::toView)
                 .map(view -> RestResponse.status(RestResponse.Status.CREATED, Data.of(view)));
-    }
-
-    @GET
-    @Path("/check-name")
-    @RolesAllowed(Scopes.AGENTS_READ)
-    @Operation(
-            operationId = "checkAgentName",
-            summary = "Check whether an agent name is available",
-            description = AgentDocs.CHECK_NAME)
-    @APIResponse(responseCode = "200", description = "Whether the name is available.")
-    public Uni<Data<NameCheckView>> checkAgentName(
-            @Parameter(description = "Candidate name.", required = true, example = "Daily Digest") @QueryParam("name")
-                    String name,
-            @Parameter(description = "Agent (id or slug) to ignore, e.g. the one being renamed.")
-                    @QueryParam("ignore_id")
-                    String ignoreId) {
-        return queries.checkName(Caller.of(identity), name, ignoreId).map(Data::of);
     }
 
     @GET

@@ -30,6 +30,8 @@ final class AgentEditor {
     static final List<String> TOOLS = List.of("http_get", "remember", "recall", "save_artifact", "list_recent_outputs");
     static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     static final int DRAFT_DAILY_LIMIT = 50;
+    static final int MAX_FALLBACKS = 10;
+    static final int MAX_CHANNELS = 100;
     static final int DEFAULT_OUTPUTS_PER_RUN = 1;
     static final int DEFAULT_MAX_TURNS = 50;
     static final int DEFAULT_RUN_TIMEOUT_SECONDS = 600;
@@ -304,6 +306,9 @@ final class AgentEditor {
         if (tools == null) {
             return new ArrayList<>();
         }
+        if (tools.size() > TOOLS.size()) {
+            error("tools", "must hold at most " + TOOLS.size() + " tools");
+        }
         LinkedHashSet<String> valid = new LinkedHashSet<>();
         for (int i = 0; i < tools.size(); i++) {
             String tool = tools.get(i);
@@ -332,6 +337,10 @@ final class AgentEditor {
         if (ids == null) {
             return result;
         }
+        if (ids.size() > MAX_FALLBACKS) {
+            error(field, "must hold at most " + MAX_FALLBACKS + " models");
+            return result;
+        }
         for (int i = 0; i < ids.size(); i++) {
             result.add(modelId(field + "[" + i + "]", ids.get(i)));
         }
@@ -341,6 +350,10 @@ final class AgentEditor {
     private List<String> strings(String field, List<String> values) {
         List<String> result = new ArrayList<>();
         if (values == null) {
+            return result;
+        }
+        if (values.size() > MAX_CHANNELS) {
+            error(field, "must hold at most " + MAX_CHANNELS + " entries");
             return result;
         }
         for (int i = 0; i < values.size(); i++) {

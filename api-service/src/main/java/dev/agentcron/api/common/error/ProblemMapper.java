@@ -41,6 +41,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthorized(AuthenticationFailedException e, HttpServerRequest request) {
+        if (Dependencies.unavailable(e)) {
+            // the key could not be looked up at all: PostgreSQL is down, the key may well be valid
+            return unexpected(e, request);
+        }
         return unauthenticated(request);
     }
 

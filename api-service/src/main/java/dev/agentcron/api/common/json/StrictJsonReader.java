@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.agentcron.api.common.error.FieldError;
 import dev.agentcron.api.common.error.InvalidRequestException;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -26,7 +28,8 @@ import java.util.Set;
 /**
  * No mass assignment: before an API request record is bound, every property of the body (nested ones too)
  * is checked against the record's properties, and all unknown or read-only ones are reported in one 400
- * with their paths. Free-form JSON fields ({@code input}, {@code schedule}) are left to their own checks.
+ * with their paths, together with the value problems a {@link RequestValidator} of the type finds in the rest
+ * of the body. Free-form JSON fields ({@code input}, {@code schedule}) are left to their own checks.
  */
 @Provider
 public class StrictJsonReader implements ReaderInterceptor {
@@ -58,10 +61,12 @@ public class StrictJsonReader implements ReaderInterceptor {
     private static final String API_PACKAGE = "dev.agentcron.api.";
 
     private final ObjectMapper mapper;
+    private final Instance<RequestValidator<?>> validators;
     private final Map<JavaType, Map<String, JavaType>> properties = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public StrictJsonReader(ObjectMapper mapper) {
+    public StrictJsonReader(ObjectMapper mapper, @Any Instance<RequestValidator<?>> validators) {
         this.mapper = mapper;
+        this.validators = validators;
     }
 
     @Override
@@ -78,9 +83,33 @@ public class StrictJsonReader implements ReaderInterceptor {
             return context.proceed();
         }
         List<FieldError> errors = new ArrayList<>();
-        walk(mapper.constructType(context.getGenericType()), tree, "", errors);
-        InvalidRequestException.throwIfAny(errors);
+        JavaType type = mapper.constructType(context.getGenericType());
+        walk(type, tree, "", errors);
+        if (!errors.isEmpty()) {
+            errors.addAll(valueErrors(context.getType(), type, tree));
+            throw new InvalidRequestException(errors);
+        }
         return context.proceed();
+    }
+
+    /** The value problems of the rest of the body (unknown properties removed), when the type has a validator. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<FieldError> valueErrors(Class<?> raw, JavaType type, JsonNode pruned) {
+        RequestValidator validator = null;
+        for (RequestValidator<?> candidate : validators) {
+            if (candidate.type() == raw) {
+                validator = candidate;
+            }
+        }
+        if (validator == null) {
+            return List.of();
+        }
+        try {
+            return validator.validate(mapper.treeToValue(pruned, type));
+        } catch (IOException | RuntimeException e) {
+            // values that do not even bind are reported once the unknown properties are gone
+            return List.of();
+        }
     }
 
     private void walk(JavaType type, JsonNode node, String path, List<FieldError> errors) {
@@ -98,6 +127,7 @@ public class StrictJsonReader implements ReaderInterceptor {
                 JavaType propertyType = known.get(name);
                 if (propertyType == null) {
                     errors.add(new FieldError(fieldPath, unknown(name, known)));
+                    fields.remove();
                 } else {
                     walk(propertyType, field.getValue(), fieldPath, errors);
                 }

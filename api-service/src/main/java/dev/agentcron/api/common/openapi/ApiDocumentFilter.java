@@ -27,7 +27,7 @@ public class ApiDocumentFilter implements OASFilter {
     /** Operations marked {@code @Idempotent}. */
     static final Set<String> IDEMPOTENT = Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace");
     /** Operations that can conflict with existing state (duplicate name or slug). */
-    static final Set<String> CONFLICTING = Set.of("createAgent", "updateAgent", "createWorkspace");
+    static final Set<String> CONFLICTING = Set.of("createAgent", "updateAgent", "createWorkspace", "createSchedule");
     /** Operations that name another resource in their body or query (404 when it is not visible). */
     static final Set<String> REFERENCING = Set.of("createApiKey", "listApiKeys");
 
@@ -97,6 +97,7 @@ public class ApiDocumentFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
         boolean hasBody = operation.getRequestBody() != null;
         scopes(operation);
+        RequestExamples.apply(operation);
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(parameter -> SchemaBounds.apply(parameter.getSchema()));
         }

@@ -16,6 +16,7 @@ public record CreateApiKeyRequest(
 
         @Schema(
                 description = "Scopes the key holds (at least one).",
+                maxItems = 5,
                 required = true,
                 enumeration = {"agents:read", "agents:write", "events:write", "keys:admin", "workspaces:admin"},
                 example = "[\"agents:read\", \"agents:write\"]")

@@ -130,6 +130,8 @@ public class ApiKeyService {
         LinkedHashSet<String> scopes = new LinkedHashSet<>();
         if (request.scopes() == null || request.scopes().isEmpty()) {
             errors.add(new FieldError("scopes", "must hold at least one scope"));
+        } else if (request.scopes().size() > Scopes.ALL.size()) {
+            errors.add(new FieldError("scopes", "must hold at most " + Scopes.ALL.size() + " scopes"));
         } else {
             for (int i = 0; i < request.scopes().size(); i++) {
                 String scope = request.scopes().get(i);

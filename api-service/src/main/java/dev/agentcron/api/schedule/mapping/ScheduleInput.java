@@ -10,13 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
         name = "ScheduleInput",
-        description =
-                "A schedule. Give `kind` or just its field: `cron`, `times` (daily), `every_minutes` (interval) or"
-                        + " `at` (once); `manual` has none. Strings are accepted wherever a schedule is: `0 9 * * *`,"
-                        + " `cron(0 9 ? * MON-FRI *)` (AWS), `rate(30 minutes)`, `at(2026-06-15T14:30:00)`, `manual`, and seed"
-                        + " 003's `{\"mode\": \"SCHEDULED\", ...}` objects, also JSON-encoded.")
+        description = "A schedule object: `kind` and its field: `cron`, `times` (daily), `every_minutes` (interval) or"
+                + " `at` (once); `manual` has none. In a PATCH a kind field alone switches the kind. Strings are accepted wherever a schedule is: `0 9 * * *`,"
+                + " `cron(0 9 ? * MON-FRI *)` (AWS), `rate(30 minutes)`, `at(2026-06-15T14:30:00)`, `manual`, and seed"
+                + " 003's `{\"mode\": \"SCHEDULED\", ...}` objects, also JSON-encoded.")
 public record ScheduleInput(
         @Schema(
+                description = "Kind of schedule (required when creating).",
                 enumeration = {"cron", "daily", "interval", "once", "manual"},
                 example = "cron")
         String kind,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentcron.api.agent.mapping.BehaviorSchedule;
 import dev.agentcron.api.agent.mapping.BehaviorsInput;
 import dev.agentcron.api.auth.Caller;
+import dev.agentcron.api.common.error.ConflictException;
 import dev.agentcron.api.common.error.FieldError;
 import dev.agentcron.api.common.error.InvalidRequestException;
 import dev.agentcron.api.common.error.NotFoundException;
@@ -43,6 +44,10 @@ public class ScheduleService {
 
     /** Upcoming occurrences shown per schedule. */
     public static final int NEXT_RUN_TIMES = 5;
+    /** Schedules seed 004's {@code behaviors.schedules} may hold. */
+    public static final int MAX_BEHAVIOR_SCHEDULES = 100;
+    /** Schedules one agent may have. */
+    public static final int MAX_SCHEDULES_PER_AGENT = 100;
 
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
     private static final Set<String> KIND_FIELDS = Set.of("kind", "cron", "times", "every_minutes", "at");
@@ -74,7 +79,12 @@ public class ScheduleService {
         ScheduleSpec primarySpec =
                 primary == null || primary.isNull() ? null : parse(primary, "schedule", timezone, errors);
         List<ScheduleSpec> extra = new ArrayList<>();
-        if (behaviors != null && behaviors.schedules() != null) {
+        if (behaviors != null
+                && behaviors.schedules() != null
+                && behaviors.schedules().size() > MAX_BEHAVIOR_SCHEDULES) {
+            errors.add(new FieldError(
+                    "behaviors.schedules", "must hold at most " + MAX_BEHAVIOR_SCHEDULES + " schedules"));
+        } else if (behaviors != null && behaviors.schedules() != null) {
             for (int i = 0; i < behaviors.schedules().size(); i++) {
                 ScheduleSpec spec =
                         behavior(behaviors.schedules().get(i), "behaviors.schedules[" + i + "]", timezone, errors);
@@ -161,10 +171,7 @@ public class ScheduleService {
         if (created.isEmpty()) {
             return Uni.createFrom().item(ScheduleChanges.none(agent.id));
         }
-        return schedules
-                .persist(created)
-                .replaceWith(new ScheduleChanges(
-                        agent.id, created.stream().map(s -> s.id).toList(), List.of()));
+        return schedules.persist(created).replaceWith(ScheduleChanges.upserted(agent, created));
     }
 
     /**
@@ -188,7 +195,7 @@ public class ScheduleService {
             }
             ObjectNode moved = ((ObjectNode) existing.spec.deepCopy()).put("timezone", plan.timezone());
             apply(existing, parseOrFail(moved, "timezone", null), agent);
-            return Uni.createFrom().item(new ScheduleChanges(agent.id, List.of(existing.id), List.of()));
+            return Uni.createFrom().item(ScheduleChanges.upserted(agent, List.of(existing)));
         }
         if (plan.primary() == null) {
             if (existing == null) {
@@ -196,16 +203,14 @@ public class ScheduleService {
             }
             return schedules
                     .delete("id", existing.id)
-                    .replaceWith(new ScheduleChanges(agent.id, List.of(), List.of(existing.id)));
+                    .replaceWith(ScheduleChanges.removed(agent.id, List.of(existing.id)));
         }
         if (existing == null) {
             ScheduleEntity created = newSchedule(agent, plan.primary(), true);
-            return schedules
-                    .persist(created)
-                    .replaceWith(new ScheduleChanges(agent.id, List.of(created.id), List.of()));
+            return schedules.persist(created).replaceWith(ScheduleChanges.upserted(agent, List.of(created)));
         }
         apply(existing, plan.primary(), agent);
-        return Uni.createFrom().item(new ScheduleChanges(agent.id, List.of(existing.id), List.of()));
+        return Uni.createFrom().item(ScheduleChanges.upserted(agent, List.of(existing)));
     }
 
     /** The agent's status changed: its schedules fire again (active) or not; {@code next_fire_at} follows. */
@@ -216,7 +221,7 @@ public class ScheduleService {
                 schedule.nextFireAt = nextFire(spec(schedule), agent, now);
                 schedule.updatedAt = now;
             });
-            return new ScheduleChanges(agent.id, list.stream().map(s -> s.id).toList(), List.of());
+            return ScheduleChanges.upserted(agent, list);
         });
     }
 
@@ -224,8 +229,8 @@ public class ScheduleService {
     public Uni<ScheduleChanges> agentDeleted(AgentEntity agent) {
         return schedules
                 .listForAgent(agent.id)
-                .map(list -> new ScheduleChanges(
-                        agent.id, List.of(), list.stream().map(s -> s.id).toList()));
+                .map(list -> ScheduleChanges.removed(
+                        agent.id, list.stream().map(s -> s.id).toList()));
     }
 
     /**
@@ -235,8 +240,10 @@ public class ScheduleService {
     public Uni<Void> committed(ScheduleChanges changes) {
         if (!changes.isEmpty()) {
             LOG.debugf(
-                    "Schedules of agent %s changed: upserted %s, removed %s",
-                    changes.agentId(), changes.upserted(), changes.removed());
+                    "Schedules of agent %s changed: %d to register, %d to remove",
+                    changes.agentId(),
+                    changes.upserted().size(),
+                    changes.removed().size());
         }
         return Uni.createFrom().voidItem();
     }
@@ -267,12 +274,11 @@ public class ScheduleService {
     @WithTransaction
     Uni<Written> createInTransaction(Caller caller, String agentIdOrSlug, JsonNode body) {
         ScheduleSpec spec = parseOrFail(body, "", null);
-        return agent(caller, agentIdOrSlug).chain(agent -> {
+        return agent(caller, agentIdOrSlug).call(this::ensureRoom).chain(agent -> {
             ScheduleEntity created = newSchedule(agent, spec, false);
             return schedules
                     .persist(created)
-                    .replaceWith(new Written(
-                            details(created), new ScheduleChanges(agent.id, List.of(created.id), List.of())));
+                    .replaceWith(new Written(details(created), ScheduleChanges.upserted(agent, List.of(created))));
         });
     }
 
@@ -291,8 +297,7 @@ public class ScheduleService {
         return agent(caller, agentIdOrSlug)
                 .chain(agent -> schedule(agent, scheduleId).map(schedule -> {
                     apply(schedule, parseOrFail(merged(schedule, body), "", null), agent);
-                    return new Written(
-                            details(schedule), new ScheduleChanges(agent.id, List.of(schedule.id), List.of()));
+                    return new Written(details(schedule), ScheduleChanges.upserted(agent, List.of(schedule)));
                 }));
     }
 
@@ -309,7 +314,7 @@ public class ScheduleService {
                 .chain(agent -> schedule(agent, scheduleId))
                 .chain(schedule -> schedules
                         .delete("id", schedule.id)
-                        .replaceWith(new ScheduleChanges(schedule.agentId, List.of(), List.of(schedule.id))));
+                        .replaceWith(ScheduleChanges.removed(schedule.agentId, List.of(schedule.id))));
     }
 
     // ---- preview ----
@@ -354,6 +359,17 @@ public class ScheduleService {
 
     private Uni<Void> announce(Written written) {
         return committed(written.changes());
+    }
+
+    private Uni<Void> ensureRoom(AgentEntity agent) {
+        return schedules
+                .count("agentId", agent.id)
+                .invoke(count -> {
+                    if (count >= MAX_SCHEDULES_PER_AGENT) {
+                        throw new ConflictException("An agent has at most " + MAX_SCHEDULES_PER_AGENT + " schedules");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<AgentEntity> agent(Caller caller, String agentIdOrSlug) {
