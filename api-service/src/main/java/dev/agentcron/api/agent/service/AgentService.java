@@ -7,6 +7,7 @@ import dev.agentcron.api.auth.Caller;
 import dev.agentcron.api.common.error.ConflictException;
 import dev.agentcron.api.common.error.InvalidRequestException;
 import dev.agentcron.api.common.error.UniqueViolation;
+import dev.agentcron.api.run.service.RunService;
 import dev.agentcron.api.schedule.service.PlannedSchedules;
 import dev.agentcron.api.schedule.service.ScheduleChanges;
 import dev.agentcron.api.schedule.service.ScheduleService;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,13 +37,16 @@ public class AgentService {
     private final ScheduleService schedules;
     private final ModelCatalog catalog;
     private final AddressGuard addressGuard;
+    private final RunService runs;
 
     public AgentService(
             AgentRepository agents,
             AgentQueries queries,
             ScheduleService schedules,
             ModelCatalog catalog,
-            SsrfSettings ssrf) {
+            SsrfSettings ssrf,
+            RunService runs) {
+        this.runs = runs;
         this.agents = agents;
         this.queries = queries;
         this.schedules = schedules;
@@ -82,12 +87,19 @@ public class AgentService {
                 .chain(written -> queries.get(caller, written.agent().id));
     }
 
-    /** Deletes the agent and, by cascade, its schedules, runs, threads, artifacts and subscriptions. */
+    /**
+     * Deletes the agent and, by cascade, its schedules, runs, threads, artifacts and subscriptions; then
+     * unschedules it and tells the workers running its runs to stop.
+     */
     public Uni<DeletedAgentView> delete(Caller caller, String idOrSlug) {
         return deleteInTransaction(caller, idOrSlug)
-                .call(written -> schedules.committed(written.changes()))
-                .map(written -> new DeletedAgentView(written.agent().id, written.agent().name));
+                .call(deleted -> schedules.committed(deleted.changes()))
+                .call(deleted -> runs.stopRunsOfDeletedAgent(deleted.runningRuns()))
+                .map(deleted -> new DeletedAgentView(deleted.agent().id, deleted.agent().name));
     }
+
+    /** A deleted agent, its schedule changes and the runs that were running when it was deleted. */
+    record Deleted(AgentEntity agent, ScheduleChanges changes, List<String> runningRuns) {}
 
     @WithTransaction
     Uni<Written> createInTransaction(Caller caller, CreateAgentRequest request) {
@@ -155,11 +167,11 @@ public class AgentService {
     }
 
     @WithTransaction
-    Uni<Written> deleteInTransaction(Caller caller, String idOrSlug) {
-        return queries.find(caller, idOrSlug).chain(agent -> schedules
-                .agentDeleted(agent)
-                .call(() -> agents.delete("id", agent.id))
-                .map(changes -> new Written(agent, changes)));
+    Uni<Deleted> deleteInTransaction(Caller caller, String idOrSlug) {
+        return queries.find(caller, idOrSlug)
+                .chain(agent -> schedules.agentDeleted(agent).chain(changes -> runs.runningRunsOf(agent.id)
+                        .call(() -> agents.delete("id", agent.id))
+                        .map(running -> new Deleted(agent, changes, running))));
     }
 
     private Uni<Void> ensureUnique(String workspaceId, String name, String slug, String agentId) {

@@ -25,15 +25,18 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
-    static final Set<String> IDEMPOTENT = Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace");
+    static final Set<String> IDEMPOTENT =
+            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun");
     /** Operations that can conflict with existing state (duplicate name or slug). */
-    static final Set<String> CONFLICTING = Set.of("createAgent", "updateAgent", "createWorkspace", "createSchedule");
+    static final Set<String> CONFLICTING =
+            Set.of("createAgent", "updateAgent", "createWorkspace", "createSchedule", "triggerRun", "cancelRun");
     /** Operations that name another resource in their body or query (404 when it is not visible). */
     static final Set<String> REFERENCING = Set.of("createApiKey", "listApiKeys");
 
     static final String PROBLEM = "#/components/schemas/Problem";
-    /** 201 responses: the envelope schema (named as for 200 responses) and the resource schema inside. */
+    /** 201 (and 202) responses: the envelope schema (named as for 200 responses) and the resource schema inside. */
     static final Map<String, List<String>> CREATED = Map.of(
+            "triggerRun", List.of("DataRunView", "Run"),
             "createAgent", List.of("DataAgentView", "Agent"),
             "createSchedule", List.of("DataScheduleView", "Schedule"),
             "createApiKey", List.of("DataCreatedApiKeyView", "CreatedApiKey"),
@@ -137,10 +140,12 @@ public class ApiDocumentFilter implements OASFilter {
         error(operation, "503");
     }
 
-    /** A 201 response gets the same {@code {"data": ...}} envelope schema a 200 response would. */
+    /** A 201 or 202 response gets the same {@code {"data": ...}} envelope schema a 200 response would. */
     private static void createdContent(Operation operation, Components components) {
         List<String> names = CREATED.get(operation.getOperationId());
-        APIResponse created = operation.getResponses().getAPIResponse("201");
+        APIResponse created = operation.getResponses().getAPIResponse("201") != null
+                ? operation.getResponses().getAPIResponse("201")
+                : operation.getResponses().getAPIResponse("202");
         if (names == null || created == null || created.getContent() != null) {
             return;
         }

@@ -13,7 +13,9 @@ import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.queue.RedisKeys;
 import dev.agentcron.model.run.RunAdmission;
 import dev.agentcron.model.run.RunAdmission.Admission;
+import dev.agentcron.model.run.RunRepository;
 import dev.agentcron.model.run.RunStatus;
+import io.quarkus.hibernate.reactive.panache.common.ProjectedFieldName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +37,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RunService {
 
+    /** A run id, projected. */
+    public record RunId(@ProjectedFieldName("id") String id) {}
+
     private static final Logger LOG = Logger.getLogger(RunService.class);
     private static final String CANCEL = """
             UPDATE runs SET status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE 'cancelling' END,
@@ -49,6 +54,7 @@ public class RunService {
     private final RunQueries runs;
     private final RunAdmission admission;
     private final JobQueue queue;
+    private final RunRepository runRepository;
     private final Pool pool;
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -58,6 +64,7 @@ public class RunService {
             RunQueries runs,
             RunAdmission admission,
             JobQueue queue,
+            RunRepository runRepository,
             Pool pool,
             ReactiveRedisDataSource redis,
             RedisKeys keys) {
@@ -65,6 +72,7 @@ public class RunService {
         this.runs = runs;
         this.admission = admission;
         this.queue = queue;
+        this.runRepository = runRepository;
         this.pool = pool;
         this.redis = redis;
         this.keys = keys;
@@ -149,6 +157,20 @@ public class RunService {
                 });
     }
 
+    /** The agent's runs that a worker holds right now (inside the caller's session). */
+    public Uni<List<String>> runningRunsOf(String agentId) {
+        return runRepository
+                .find("agentId = ?1 and status in ('running', 'cancelling')", agentId)
+                .project(RunId.class)
+                .list()
+                .map(ids -> ids.stream().map(RunId::id).toList());
+    }
+
+    /** Tells the workers running a deleted agent's runs to stop: their rows are gone, their work is moot. */
+    public Uni<Void> stopRunsOfDeletedAgent(List<String> runIds) {
+        return publishCancellations(runIds);
+    }
+
     /** Tells the workers holding the cancelled running runs to stop now (their lease renewal would, later). */
     private Uni<Void> announce(Iterable<Row> rows) {
         List<String> cancelling = new ArrayList<>();
@@ -157,8 +179,12 @@ public class RunService {
                 cancelling.add(row.getString("id"));
             }
         });
+        return publishCancellations(cancelling);
+    }
+
+    private Uni<Void> publishCancellations(List<String> runIds) {
         return Multi.createFrom()
-                .iterable(cancelling)
+                .iterable(runIds)
                 .onItem()
                 .transformToUniAndConcatenate(id -> redis.pubsub(String.class).publish(keys.runCancellations(), id))
                 .collect()

@@ -15,12 +15,14 @@ import dev.agentcron.model.agent.AgentRepository;
 import dev.agentcron.model.id.Ids;
 import dev.agentcron.model.schedule.ScheduleEntity;
 import dev.agentcron.model.schedule.ScheduleParser;
+import dev.agentcron.model.schedule.ScheduleRegistry;
 import dev.agentcron.model.schedule.ScheduleRepository;
 import dev.agentcron.model.schedule.ScheduleSpec;
 import dev.agentcron.model.schedule.ScheduleTimes;
 import dev.agentcron.model.schedule.ScheduleValidationException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -57,10 +59,12 @@ public class ScheduleService {
 
     private final ScheduleRepository schedules;
     private final AgentRepository agents;
+    private final ScheduleRegistry registry;
 
-    public ScheduleService(ScheduleRepository schedules, AgentRepository agents) {
+    public ScheduleService(ScheduleRepository schedules, AgentRepository agents, ScheduleRegistry registry) {
         this.schedules = schedules;
         this.agents = agents;
+        this.registry = registry;
     }
 
     // ---- parsing (pure) ----
@@ -234,18 +238,43 @@ public class ScheduleService {
     }
 
     /**
-     * Called once the transaction that produced {@code changes} has committed: the point where the
-     * scheduling engine (re-)registers or removes the schedules in Redis.
+     * Called once the transaction that produced {@code changes} has committed: (re-)registers the schedules that
+     * fire and removes the others from the scheduling engine's index in Redis. When Redis cannot be reached the
+     * write still stands: the worker's reconciliation registers it from PostgreSQL within its interval.
      */
     public Uni<Void> committed(ScheduleChanges changes) {
-        if (!changes.isEmpty()) {
-            LOG.debugf(
-                    "Schedules of agent %s changed: %d to register, %d to remove",
-                    changes.agentId(),
-                    changes.upserted().size(),
-                    changes.removed().size());
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem();
+        return Multi.createFrom()
+                .iterable(changes.upserted())
+                .onItem()
+                .transformToUniAndConcatenate(this::register)
+                .collect()
+                .last()
+                .chain(() -> Multi.createFrom()
+                        .iterable(changes.removed())
+                        .onItem()
+                        .transformToUniAndConcatenate(removal ->
+                                registry.unregister(removal.scheduleId(), removal.agentId(), removal.version()))
+                        .collect()
+                        .last())
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.warnf(
+                            "Schedules of agent %s are saved but not registered yet (reconciliation will): %s",
+                            changes.agentId(), failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> register(ScheduleChanges.Upsert upsert) {
+        if (!upsert.fires()) {
+            return registry.unregister(upsert.scheduleId(), upsert.agentId(), upsert.version());
+        }
+        return registry.register(upsert.scheduleId(), upsert.agentId(), upsert.version(), upsert.spec(), Instant.now())
+                .replaceWithVoid();
     }
 
     // ---- /agents/{id}/schedules ----
