@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *       {@code usage} estimated at four characters per token and {@code max_tokens} /
  *       {@code max_completion_tokens} honoured ({@code finish_reason: length});
  *   <li>when the request offers {@code tools} and holds no {@code role: tool} message yet (and
- *       {@code tool_choice} is not {@code none}), one tool call: {@code remember} with {@code {"text": …}}
+ *       {@code tool_choice} is not {@code none}), one tool call: {@code remember} (else the first offered tool) with arguments satisfying its schema
  *       when offered, else the named {@code tool_choice}, else the first offered tool with {@code {}};
  *   <li>{@code "stream": true}: the same answer as {@code text/event-stream} chunks (content or tool-call
  *       fragments), a final chunk carrying {@code usage} (as with {@code stream_options.include_usage}) and
@@ -98,11 +98,9 @@ final class ChatCompletions {
     private Answer answer(JsonNode request, JsonNode messages) {
         Optional<String> tool = toolToCall(request, messages);
         if (tool.isPresent()) {
-            ObjectNode arguments = json.createObjectNode();
-            if (tool.get().equals(PREFERRED_TOOL)) {
-                arguments.put("text", quote(lastContent(messages, "user").orElse("a note from the stub gateway")));
-            }
-            return new Answer(null, tool.get(), arguments.toString(), "tool_calls");
+            String note = quote(lastContent(messages, "user").orElse("a note from the stub gateway"));
+            return new Answer(
+                    null, tool.get(), arguments(request, tool.get(), note).toString(), "tool_calls");
         }
         String text = lastContent(messages, "tool")
                 .map(result -> "Done. The tool answered: " + quote(result))
@@ -114,6 +112,32 @@ final class ChatCompletions {
             return new Answer(text.substring(0, maxTokens * CHARS_PER_TOKEN), null, null, "length");
         }
         return new Answer(text, null, null, "stop");
+    }
+
+    /**
+     * Arguments that satisfy the tool's JSON schema: every required property gets a value of its type (strings
+     * get {@code note}), so the worker runs the call rather than refusing it.
+     */
+    private ObjectNode arguments(JsonNode request, String toolName, String note) {
+        ObjectNode arguments = json.createObjectNode();
+        for (JsonNode tool : request.path("tools")) {
+            JsonNode function = tool.path("function");
+            if (!toolName.equals(function.path("name").asText())) {
+                continue;
+            }
+            JsonNode properties = function.path("parameters").path("properties");
+            for (JsonNode required : function.path("parameters").path("required")) {
+                String name = required.asText();
+                switch (properties.path(name).path("type").asText("string")) {
+                    case "integer", "number" -> arguments.put(name, 1);
+                    case "boolean" -> arguments.put(name, true);
+                    case "array" -> arguments.putArray(name);
+                    case "object" -> arguments.putObject(name);
+                    default -> arguments.put(name, note);
+                }
+            }
+        }
+        return arguments;
     }
 
     private static Optional<String> toolToCall(JsonNode request, JsonNode messages) {

@@ -89,7 +89,8 @@ class ChatCompletionsTest {
         ChatCompletions.Reply reply = completions.respond("""
                 {"model": "m", "messages": [{"role": "user", "content": "Remember the milk"}],
                  "tools": [{"type": "function", "function": {"name": "http_get"}},
-                           {"type": "function", "function": {"name": "remember"}}]}
+                           {"type": "function", "function": {"name": "remember", "parameters": {"type": "object",
+                             "properties": {"content": {"type": "string"}}, "required": ["content"]}}}]}
                 """);
 
         JsonNode choice = json.readTree(reply.body()).path("choices").get(0);
@@ -100,7 +101,7 @@ class ChatCompletionsTest {
         assertThat(call.path("type").asText()).isEqualTo("function");
         assertThat(call.path("function").path("name").asText()).isEqualTo("remember");
         assertThat(json.readTree(call.path("function").path("arguments").asText())
-                        .path("text")
+                        .path("content")
                         .asText())
                 .isEqualTo("Remember the milk");
     }
@@ -155,10 +156,12 @@ class ChatCompletionsTest {
     }
 
     @Test
-    void streamsToolCallFragmentsThatJoinIntoTheArguments() throws Exception {
+    void streamsToolCallFragmentsThatJoinIntoArgumentsMatchingTheToolSchema() throws Exception {
         ChatCompletions.Reply reply = completions.respond("""
                 {"model": "m", "stream": true, "messages": [{"role": "user", "content": "Remember the milk"}],
-                 "tools": [{"type": "function", "function": {"name": "remember"}}]}
+                 "tools": [{"type": "function", "function": {"name": "remember", "parameters": {"type": "object",
+                   "properties": {"content": {"type": "string"}, "weight": {"type": "integer"}},
+                   "required": ["content", "weight"]}}}]}
                 """);
 
         List<JsonNode> chunks = chunks(events(reply.body()));
@@ -177,7 +180,9 @@ class ChatCompletionsTest {
                 arguments.append(calls.get(0).path("function").path("arguments").asText(""));
             }
         }
-        assertThat(json.readTree(arguments.toString()).path("text").asText()).isEqualTo("Remember the milk");
+        JsonNode parsed = json.readTree(arguments.toString());
+        assertThat(parsed.path("content").asText()).isEqualTo("Remember the milk");
+        assertThat(parsed.path("weight").asInt()).isEqualTo(1);
         assertThat(chunks.get(chunks.size() - 2)
                         .path("choices")
                         .get(0)
