@@ -102,6 +102,9 @@ public class ScheduleTicker {
     }
 
     private void tick() {
+        if (!running) {
+            return; // stopped while this tick was scheduled
+        }
         Multi.createFrom()
                 .range(0, keys.partitions())
                 .onItem()
