@@ -30,10 +30,17 @@ public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
     static final Set<String> IDEMPOTENT =
-            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun");
-    /** Operations that can conflict with existing state (duplicate name or slug). */
-    static final Set<String> CONFLICTING =
-            Set.of("createAgent", "updateAgent", "createWorkspace", "createSchedule", "triggerRun", "cancelRun");
+            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun", "createArtifact");
+    /** Operations that can conflict with existing state (duplicate name or slug, a decision already made). */
+    static final Set<String> CONFLICTING = Set.of(
+            "createAgent",
+            "updateAgent",
+            "createWorkspace",
+            "createSchedule",
+            "triggerRun",
+            "cancelRun",
+            "approveArtifact",
+            "rejectArtifact");
     /** Operations that name another resource in their body or query (404 when it is not visible). */
     static final Set<String> REFERENCING = Set.of("createApiKey", "listApiKeys");
 
@@ -44,7 +51,8 @@ public class ApiDocumentFilter implements OASFilter {
             "createAgent", List.of("DataAgentView", "Agent"),
             "createSchedule", List.of("DataScheduleView", "Schedule"),
             "createApiKey", List.of("DataCreatedApiKeyView", "CreatedApiKey"),
-            "createWorkspace", List.of("DataWorkspaceView", "Workspace"));
+            "createWorkspace", List.of("DataWorkspaceView", "Workspace"),
+            "createArtifact", List.of("DataArtifactView", "Artifact"));
 
     static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
