@@ -56,7 +56,11 @@ public class StrictJsonReader implements ReaderInterceptor {
             "prefix",
             "key",
             "last_used_at",
-            "revoked_at");
+            "revoked_at",
+            "run_id",
+            "reviewed_by",
+            "reviewed_at",
+            "review_note");
 
     private static final String API_PACKAGE = "dev.agentcron.api.";
 

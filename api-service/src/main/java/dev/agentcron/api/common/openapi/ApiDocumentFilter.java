@@ -1,9 +1,13 @@
 package dev.agentcron.api.common.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -26,10 +30,17 @@ public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
     static final Set<String> IDEMPOTENT =
-            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun");
-    /** Operations that can conflict with existing state (duplicate name or slug). */
-    static final Set<String> CONFLICTING =
-            Set.of("createAgent", "updateAgent", "createWorkspace", "createSchedule", "triggerRun", "cancelRun");
+            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun", "createArtifact");
+    /** Operations that can conflict with existing state (duplicate name or slug, a decision already made). */
+    static final Set<String> CONFLICTING = Set.of(
+            "createAgent",
+            "updateAgent",
+            "createWorkspace",
+            "createSchedule",
+            "triggerRun",
+            "cancelRun",
+            "approveArtifact",
+            "rejectArtifact");
     /** Operations that name another resource in their body or query (404 when it is not visible). */
     static final Set<String> REFERENCING = Set.of("createApiKey", "listApiKeys");
 
@@ -40,7 +51,8 @@ public class ApiDocumentFilter implements OASFilter {
             "createAgent", List.of("DataAgentView", "Agent"),
             "createSchedule", List.of("DataScheduleView", "Schedule"),
             "createApiKey", List.of("DataCreatedApiKeyView", "CreatedApiKey"),
-            "createWorkspace", List.of("DataWorkspaceView", "Workspace"));
+            "createWorkspace", List.of("DataWorkspaceView", "Workspace"),
+            "createArtifact", List.of("DataArtifactView", "Artifact"));
 
     static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
@@ -74,7 +86,7 @@ public class ApiDocumentFilter implements OASFilter {
                 OASFactory.createSecurityRequirement().addScheme("bearer"),
                 OASFactory.createSecurityRequirement().addScheme("api_key")));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> operations(item, components));
+            openAPI.getPaths().getPathItems().forEach((path, item) -> operations(path, item, components));
         }
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(SchemaBounds::apply);
@@ -86,12 +98,29 @@ public class ApiDocumentFilter implements OASFilter {
                 .addExtension("x-internal", false)));
     }
 
-    private void operations(PathItem item, Components components) {
+    private void operations(String path, PathItem item, Components components) {
+        item.getOperations().values().forEach(operation -> orderPathParameters(path, operation));
         item.getOperations().forEach((method, operation) -> complete(method, operation));
         item.getOperations().values().forEach(operation -> createdContent(operation, components));
         if (item.getParameters() != null) {
             item.getParameters().forEach(parameter -> SchemaBounds.apply(parameter.getSchema()));
         }
+    }
+
+    /**
+     * Path parameters in the order the path names them ({@code id} before {@code artifact_id} in
+     * {@code /agents/{id}/artifacts/{artifact_id}}), not alphabetically, so generated clients take them in URL
+     * order; the other parameters follow in their order.
+     */
+    private static void orderPathParameters(String path, Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        List<Parameter> ordered = new ArrayList<>(operation.getParameters());
+        ordered.sort(Comparator.comparingInt(parameter -> parameter.getIn() == Parameter.In.PATH
+                ? path.indexOf("{" + parameter.getName() + "}")
+                : path.length()));
+        operation.setParameters(ordered);
     }
 
     private void complete(PathItem.HttpMethod method, Operation operation) {
@@ -258,8 +287,9 @@ public class ApiDocumentFilter implements OASFilter {
                         .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)));
     }
 
+    /** In status order, so that every export of the document lists them the same way. */
     private static void responses(Components components) {
-        ERRORS.forEach((status, description) -> {
+        new TreeMap<>(ERRORS).forEach((status, description) -> {
             APIResponse response = OASFactory.createAPIResponse()
                     .description(description)
                     .content(OASFactory.createContent()
@@ -277,26 +307,25 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static Map<String, Object> example(String status) {
+        Map<String, Object> example = new LinkedHashMap<>();
         if (status.equals("400")) {
-            return Map.of(
-                    "type", "https://agentcron.dev/problems/validation",
-                    "title", "Invalid request",
-                    "status", 400,
-                    "detail", "limits.max_turns: must be between 1 and 200",
-                    "instance", "/api/v1/agents",
-                    "errors", List.of(Map.of("field", "limits.max_turns", "message", "must be between 1 and 200")));
+            example.put("type", "https://agentcron.dev/problems/validation");
+            example.put("title", "Invalid request");
+            example.put("status", 400);
+            example.put("detail", "limits.max_turns: must be between 1 and 200");
+            example.put("instance", "/api/v1/agents");
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "limits.max_turns");
+            error.put("message", "must be between 1 and 200");
+            example.put("errors", List.of(error));
+            return example;
         }
-        return Map.of(
-                "type",
-                "https://agentcron.dev/problems/" + slug(status),
-                "title",
-                ERRORS.get(status).split(":")[0].split("\\.")[0],
-                "status",
-                Integer.parseInt(status),
-                "detail",
-                ERRORS.get(status),
-                "instance",
-                "/api/v1/agents");
+        example.put("type", "https://agentcron.dev/problems/" + slug(status));
+        example.put("title", ERRORS.get(status).split(":")[0].split("\\.")[0]);
+        example.put("status", Integer.parseInt(status));
+        example.put("detail", ERRORS.get(status));
+        example.put("instance", "/api/v1/agents");
+        return example;
     }
 
     private static String slug(String status) {

@@ -52,6 +52,18 @@ final class RequestExamples {
                     new Sample("daily", "Daily times in a time zone", """
                             {"schedule": {"kind": "daily", "times": ["09:00", "17:00"], "timezone": "Europe/Paris"},
                              "from": "2026-01-07T00:00:00Z", "count": 4}
+                            """)),
+            "createArtifact",
+            List.of(
+                    new Sample("html-report", "Seed 001: a generated HTML report", """
+                            {"title": "Q4 Marketing Plan", "content": "<html><body><h1>Q4 plan</h1></body></html>",
+                             "artifact_type": "html_report", "summary": "Quarterly marketing roadmap",
+                             "tags": ["marketing", "q4"], "metadata": {"quarter": "Q4"}}
+                            """),
+                    new Sample("draft-for-review", "Seed 000: a post draft submitted for a human's review", """
+                            {"title": "Launch week teaser", "content": "Something new ships on Monday. Stay tuned!",
+                             "artifact_type": "post_draft", "approval_status": "pending_review",
+                             "channels": ["acc_twitter_main"]}
                             """)));
 
     private static final ObjectMapper JSON = new ObjectMapper();
