@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the scheduling-engine and queue benchmarks of docs/benchmarks.md from the repository root:
+#   deploy/local/bench/run-engine-bench.sh [queue|lag|plot|all]
+# Needs: redis-server (started here on port 6390 when nothing answers there, no persistence), the installed
+# PostgreSQL on 127.0.0.1:5432 (user postgres; the benchmark recreates its own database agentcron_bench),
+# Node 18+ for the BullMQ side. Results: deploy/local/target/bench/; the plot: docs/bench/start-lag.svg.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+what="${1:-all}"
+port="${BENCH_REDIS_PORT:-6390}"
+out=deploy/local/target/bench
+mkdir -p "$out"
+
+if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
+  redis-server --port "$port" --save '' --appendonly no --daemonize yes --logfile "$PWD/$out/redis-$port.log"
+fi
+(cd deploy/local/bench/bullmq && npm ci --no-audit --no-fund --loglevel=error)
+./mvnw -B -q -Pengine-bench -pl deploy/local -am package -DskipTests
+cp="deploy/local/target/test-classes:deploy/local/target/classes:$(cat deploy/local/target/bench-classpath.txt)"
+bench() { java -Xmx1g -cp "$cp" dev.agentcron.local.bench.EngineBench "$@" --redis-url "redis://127.0.0.1:$port"; }
+
+{ echo "== $(date -u +%FT%TZ) $what"; nproc; lscpu | grep 'Model name'; free -g | head -2; uptime; } | tee -a "$out/machine.txt"
+if [[ "$what" == queue || "$what" == all ]]; then
+  bench queue --jobs 100000 --concurrency 100 --rounds 3 | tee "$out/queue.txt"
+fi
+if [[ "$what" == lag || "$what" == all ]]; then
+  for workers in 1 3; do
+    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 | tee "$out/lag-spread-10k-${workers}w.txt"
+    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 | tee "$out/lag-spread-100k-${workers}w.txt"
+  done
+  bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 2 | tee "$out/lag-burst-10k-1w.txt"
+  bench start-lag --schedules 10000 --pattern burst --workers 3 --minutes 2 --peer bullmq | tee "$out/lag-burst-10k-3w.txt"
+fi
+if [[ "$what" == plot || "$what" == lag || "$what" == all ]]; then
+  bench plot --in "$out" --out docs/bench/start-lag.svg
+fi
+uptime | tee -a "$out/machine.txt"
