@@ -311,7 +311,8 @@ final class StartLagBench {
             throws SQLException {
         Map<String, Integer> rows = new HashMap<>();
         Map<String, Long> lags = new HashMap<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT schedule_id, scheduled_for, started_at FROM runs"
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT schedule_id, scheduled_for, started_at, status FROM runs"
                 + " WHERE trigger = 'schedule' AND scheduled_for >= ? AND scheduled_for < ?")) {
             query.setTimestamp(1, Timestamp.from(start));
             query.setTimestamp(2, Timestamp.from(end));
@@ -320,6 +321,9 @@ final class StartLagBench {
                 while (result.next()) {
                     String key = result.getString(1) + "@" + result.getTimestamp(2).toInstant().toEpochMilli();
                     rows.merge(key, 1, Integer::sum);
+                    if (!"success".equals(result.getString(4))) {
+                        statuses.merge(result.getString(4), 1, Integer::sum);
+                    }
                     Timestamp started = result.getTimestamp(3);
                     if (started != null) {
                         long lag = Duration.between(result.getTimestamp(2).toInstant(), started.toInstant()).toMillis();
@@ -351,7 +355,7 @@ final class StartLagBench {
         int doubledRuns = rows.values().stream().mapToInt(count -> count - 1).sum();
         int unexpected = (int) rows.keySet().stream().filter(key -> !expectedKeys.contains(key)).count();
         return new Result(expectedCount, fired.size(), missed, doubledFires, doubledRuns, unexpected, notStarted,
-                Percentiles.of(values));
+                statuses, Percentiles.of(values));
     }
 
     private record Result(
@@ -362,6 +366,7 @@ final class StartLagBench {
             int doubledRuns,
             int unexpected,
             int notStarted,
+            Map<String, Integer> notSucceeded,
             Percentiles lags) {
 
         void print(String label, Machine machine) {
@@ -370,6 +375,7 @@ final class StartLagBench {
                     label, expected, expected - notStarted, Percentiles.format(lags.at(50)),
                     Percentiles.format(lags.at(99)), Percentiles.format(lags.max()), missed,
                     doubledFires + doubledRuns, notStarted, machine.summary());
+            System.out.println("runs of the window that did not end in success: " + notSucceeded);
             if (unexpected > 0) {
                 System.out.println("runs for occurrences outside the expected set: " + unexpected);
             }
@@ -395,6 +401,7 @@ final class StartLagBench {
                     .put("doubledRuns", doubledRuns)
                     .put("unexpectedRuns", unexpected)
                     .put("notStarted", notStarted)
+                    .put("notSucceeded", notSucceeded.toString())
                     .put("p50Ms", lags.at(50))
                     .put("p99Ms", lags.at(99))
                     .put("maxMs", lags.max());
