@@ -24,8 +24,7 @@ public final class EngineBench {
             case "queue" -> QueueBench.run(rest);
             case "plot" -> LagPlot.run(rest);
             default -> {
-                System.out.println(
-                        """
+                System.out.println("""
                         Usage: EngineBench start-lag|queue|plot [--flag value ...]
                           start-lag --schedules 10000 --pattern spread|burst --workers 1 --minutes 2 [--peer bullmq]
                           queue     --jobs 100000 --concurrency 100 --rounds 3

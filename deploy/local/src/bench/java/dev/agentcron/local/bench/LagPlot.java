@@ -38,15 +38,17 @@ final class LagPlot {
             for (Path file : files.filter(f -> f.getFileName().toString().matches("start-lag-.*\\.lags"))
                     .sorted()
                     .toList()) {
-                List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+                List<String> lines = Files.readAllLines(file).stream()
+                        .filter(l -> !l.isBlank())
+                        .toList();
                 double[] lags = lines.stream()
                         .filter(l -> !l.equals("inf"))
                         .mapToDouble(Double::parseDouble)
                         .sorted()
                         .toArray();
                 String name = file.getFileName().toString();
-                series.add(new Series(name.substring("start-lag-".length(), name.length() - ".lags".length()), lags,
-                        lines.size()));
+                series.add(new Series(
+                        name.substring("start-lag-".length(), name.length() - ".lags".length()), lags, lines.size()));
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -56,59 +58,112 @@ final class LagPlot {
 
     static String svg(List<Series> series, String title) {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                        + " font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
+                        + " font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", LEFT,
-                escape(title)));
+        svg.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", LEFT, escape(title)));
         int plotRight = WIDTH - RIGHT;
         int plotBottom = HEIGHT - BOTTOM;
         for (double ms = MIN_MS; ms <= MAX_MS; ms *= 10) {
             double x = x(ms);
-            svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, TOP, x, plotBottom));
-            svg.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x, plotBottom + 18, tick(ms)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
+                    x,
+                    TOP,
+                    x,
+                    plotBottom));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x,
+                    plotBottom + 18,
+                    tick(ms)));
         }
         for (int percent = 0; percent <= 100; percent += 25) {
             double y = y(percent / 100.0);
-            svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, plotRight, y));
-            svg.append(String.format(Locale.ROOT,
-                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>%n", LEFT - 6, y + 4, percent));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
+                    LEFT,
+                    y,
+                    plotRight,
+                    y));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>%n",
+                    LEFT - 6,
+                    y + 4,
+                    percent));
         }
         double target = x(500);
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#444\" stroke-dasharray=\"5,4\"/>%n",
-                target, TOP, target, plotBottom));
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%d\" fill=\"#444\">target p99 500 ms</text>%n", target + 4, TOP + 14));
+                target,
+                TOP,
+                target,
+                plotBottom));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\" fill=\"#444\">target p99 500 ms</text>%n",
+                target + 4,
+                TOP + 14));
         double p99 = y(0.99);
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#444\" stroke-dasharray=\"2,3\"/>%n",
-                LEFT, p99, plotRight, p99));
-        svg.append(String.format(Locale.ROOT,
+                LEFT,
+                p99,
+                plotRight,
+                p99));
+        svg.append(String.format(
+                Locale.ROOT,
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
-                LEFT, TOP, plotRight - LEFT, plotBottom - TOP));
-        svg.append(String.format(Locale.ROOT,
+                LEFT,
+                TOP,
+                plotRight - LEFT,
+                plotBottom - TOP));
+        svg.append(String.format(
+                Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">start lag (log scale)</text>%n",
-                (LEFT + plotRight) / 2, HEIGHT - 18));
-        svg.append(String.format(Locale.ROOT,
+                (LEFT + plotRight) / 2,
+                HEIGHT - 18));
+        svg.append(String.format(
+                Locale.ROOT,
                 "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">occurrences started</text>%n",
                 (TOP + plotBottom) / 2));
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
             String color = COLORS[s % COLORS.length];
-            svg.append(String.format(Locale.ROOT,
-                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" points=\"%s\"/>%n", color,
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" points=\"%s\"/>%n",
+                    color,
                     points(one)));
             int legendY = TOP + 10 + s * 20;
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>%n",
-                    plotRight + 14, legendY, plotRight + 34, legendY, color));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s (n=%d)</text>%n", plotRight + 40,
-                    legendY + 4, escape(one.label()), one.total()));
+                    plotRight + 14,
+                    legendY,
+                    plotRight + 34,
+                    legendY,
+                    color));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\">%s (n=%d)</text>%n",
+                    plotRight + 40,
+                    legendY + 4,
+                    escape(one.label()),
+                    one.total()));
         }
         svg.append("</svg>\n");
         return svg.toString();

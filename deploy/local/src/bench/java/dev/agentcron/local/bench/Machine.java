@@ -46,7 +46,9 @@ final class Machine {
     static double[] loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+            return new double[] {
+                Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])
+            };
         } catch (IOException | RuntimeException e) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }

@@ -30,7 +30,8 @@ final class PeerSchedulers {
                 .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("REDIS_URL", args.text("redis-url", "redis://127.0.0.1:6390"));
-        System.out.println("peer: BullMQ job schedulers, " + schedulers + " due at second 0, " + minutes + " minute(s)");
+        System.out.println(
+                "peer: BullMQ job schedulers, " + schedulers + " due at second 0, " + minutes + " minute(s)");
         Process process = builder.start();
         Thread sampler = new Thread(
                 () -> {
@@ -59,7 +60,8 @@ final class PeerSchedulers {
         if (process.waitFor() != 0 || last == null) {
             throw new IllegalStateException("The BullMQ scheduler side failed (npm ci in " + dir + "?)");
         }
-        Files.writeString(outDir.resolve("start-lag-" + label + ".json"),
+        Files.writeString(
+                outDir.resolve("start-lag-" + label + ".json"),
                 last.substring(0, last.length() - 1) + ",\"load\":\"" + machine.summary() + "\"}\n");
         System.out.println("peer " + label + ": " + machine.summary());
     }

@@ -55,7 +55,8 @@ final class QueueBench {
         Files.createDirectories(outDir);
         Machine machine = new Machine();
         System.out.println("machine: " + Machine.describe());
-        System.out.printf(Locale.ROOT, "queue: %d jobs, concurrency %d, %d rounds, %s%n", jobs, concurrency, rounds, redisUrl);
+        System.out.printf(
+                Locale.ROOT, "queue: %d jobs, concurrency %d, %d rounds, %s%n", jobs, concurrency, rounds, redisUrl);
 
         List<double[]> ours = new ArrayList<>();
         List<double[]> theirs = new ArrayList<>();
@@ -70,10 +71,12 @@ final class QueueBench {
                 machine.sample();
                 double[] a = agentcron(redis, "qbench" + round, jobs, concurrency);
                 machine.sample();
-                System.out.printf(Locale.ROOT, "round %d agentcron enqueue %.0f/s consume+ack %.0f/s%n", round, a[0], a[1]);
+                System.out.printf(
+                        Locale.ROOT, "round %d agentcron enqueue %.0f/s consume+ack %.0f/s%n", round, a[0], a[1]);
                 double[] b = bullmq(bullmq, redisUrl, jobs, concurrency);
                 machine.sample();
-                System.out.printf(Locale.ROOT, "round %d bullmq    enqueue %.0f/s consume+ack %.0f/s%n", round, b[0], b[1]);
+                System.out.printf(
+                        Locale.ROOT, "round %d bullmq    enqueue %.0f/s consume+ack %.0f/s%n", round, b[0], b[1]);
                 ours.add(a);
                 theirs.add(b);
             }
@@ -85,10 +88,17 @@ final class QueueBench {
         double theirConsume = median(theirs, 1);
         double theirTotal = median(theirs, 2);
         System.out.println();
-        System.out.println("| queue (median of " + rounds + " rounds, " + jobs + " jobs) | enqueue jobs/s | consume+ack jobs/s | enqueue→ack end to end jobs/s |");
+        System.out.println("| queue (median of " + rounds + " rounds, " + jobs
+                + " jobs) | enqueue jobs/s | consume+ack jobs/s | enqueue→ack end to end jobs/s |");
         System.out.println("|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| agentcron (JobQueue + JobConsumer) | %.0f | %.0f | %.0f |%n", ourEnqueue, ourConsume, ourTotal);
-        System.out.printf(Locale.ROOT, "| BullMQ 6.7.0 | %.0f | %.0f | %.0f |%n", theirEnqueue, theirConsume, theirTotal);
+        System.out.printf(
+                Locale.ROOT,
+                "| agentcron (JobQueue + JobConsumer) | %.0f | %.0f | %.0f |%n",
+                ourEnqueue,
+                ourConsume,
+                ourTotal);
+        System.out.printf(
+                Locale.ROOT, "| BullMQ 6.7.0 | %.0f | %.0f | %.0f |%n", theirEnqueue, theirConsume, theirTotal);
         System.out.printf(
                 Locale.ROOT,
                 "| **ratio agentcron / BullMQ** | **%.2f×** | **%.2f×** | **%.2f×** |%n",
@@ -104,7 +114,9 @@ final class QueueBench {
         result.put("concurrency", concurrency);
         result.putPOJO("agentcron", ours);
         result.putPOJO("bullmq", theirs);
-        Files.writeString(outDir.resolve("queue.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        Files.writeString(
+                outDir.resolve("queue.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 
     /** Returns {enqueue/s, consume+ack/s, end-to-end/s}. */
@@ -129,8 +141,8 @@ final class QueueBench {
 
         NoopDispatcher dispatcher = new NoopDispatcher();
         BenchSettings settings = new BenchSettings(concurrency);
-        JobConsumer consumer = new JobConsumer(
-                data, keys, settings, new WorkerIdentity(settings), dispatcher, null, redis.vertx());
+        JobConsumer consumer =
+                new JobConsumer(data, keys, settings, new WorkerIdentity(settings), dispatcher, null, redis.vertx());
         consumer.createGroups().await().indefinitely();
         long consumeStart = System.nanoTime();
         consumer.start();
@@ -156,7 +168,13 @@ final class QueueBench {
                     return;
                 }
             }
-            Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(2)).await().indefinitely();
+            Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(Duration.ofMillis(2))
+                    .await()
+                    .indefinitely();
         }
         throw new IllegalStateException("Jobs not consumed within 10 minutes: " + dispatcher.accepted());
     }
@@ -164,7 +182,11 @@ final class QueueBench {
     private static double[] bullmq(Path dir, String redisUrl, int jobs, int concurrency)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(
-                        "node", "queue-bench.mjs", "--jobs", Integer.toString(jobs), "--concurrency",
+                        "node",
+                        "queue-bench.mjs",
+                        "--jobs",
+                        Integer.toString(jobs),
+                        "--concurrency",
                         Integer.toString(concurrency))
                 .directory(dir.toFile())
                 .redirectErrorStream(true);

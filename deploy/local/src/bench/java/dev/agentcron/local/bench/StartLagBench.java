@@ -87,28 +87,46 @@ final class StartLagBench {
         Files.createDirectories(outDir);
         Machine machine = new Machine();
         System.out.println("machine: " + Machine.describe());
-        System.out.printf(Locale.ROOT, "start-lag %s: %d schedules, %s, %d worker(s), %d minute(s)%n",
-                label, schedules, pattern, workers, minutes);
+        System.out.printf(
+                Locale.ROOT,
+                "start-lag %s: %d schedules, %s, %d worker(s), %d minute(s)%n",
+                label,
+                schedules,
+                pattern,
+                workers,
+                minutes);
 
         List<String> command = List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(),
-                "--apis", "1",
-                "--workers", Integer.toString(workers),
+                "-jar",
+                jar.toString(),
+                "--apis",
+                "1",
+                "--workers",
+                Integer.toString(workers),
                 "--fresh",
-                "--data-dir", outDir.resolve("cluster").toString(),
-                "--pg-host", pgHost,
-                "--pg-port", Integer.toString(pgPort),
-                "--db-name", dbName,
-                "--redis-port", Integer.toString(redisPort),
-                "--key-prefix", keyPrefix,
-                "--api-port", args.text("api-port", "18080"),
-                "--worker-port", args.text("worker-port", "18090"));
+                "--data-dir",
+                outDir.resolve("cluster").toString(),
+                "--pg-host",
+                pgHost,
+                "--pg-port",
+                Integer.toString(pgPort),
+                "--db-name",
+                dbName,
+                "--redis-port",
+                Integer.toString(redisPort),
+                "--key-prefix",
+                keyPrefix,
+                "--api-port",
+                args.text("api-port", "18080"),
+                "--worker-port",
+                args.text("worker-port", "18090"));
         System.out.println("cluster: " + String.join(" ", command));
         Process cluster = startCluster(command, outDir.resolve("cluster-" + label + ".log"));
         try (BenchRedis redis = BenchRedis.connect(redisUrl);
                 Connection db = DriverManager.getConnection(
-                        "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + dbName, "postgres",
+                        "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + dbName,
+                        "postgres",
                         args.text("pg-password", "postgres"))) {
             RedisKeys keys = new RedisKeys(keyPrefix, 1);
             List<ScheduleSpec> specs = new ArrayList<>(schedules);
@@ -129,8 +147,13 @@ final class StartLagBench {
             long registerStart = System.nanoTime();
             register(redis, keys, specs, version, windowStart);
             double registerSeconds = (System.nanoTime() - registerStart) / 1e9;
-            System.out.printf(Locale.ROOT, "inserted in %.1f s, registered in %.1f s; window %s .. %s%n",
-                    insertSeconds, registerSeconds, windowStart, windowEnd);
+            System.out.printf(
+                    Locale.ROOT,
+                    "inserted in %.1f s, registered in %.1f s; window %s .. %s%n",
+                    insertSeconds,
+                    registerSeconds,
+                    windowStart,
+                    windowEnd);
             if (Instant.now().isAfter(windowStart)) {
                 System.out.println("WARNING: registration ended after the window opened; early lags include it");
             }
@@ -164,7 +187,8 @@ final class StartLagBench {
 
     private static ScheduleSpec spec(String pattern, int i) {
         String cron = pattern.equals("burst") ? "0 * * * * *" : (i % 60) + " * * * * *";
-        ObjectNode body = JSON.createObjectNode().put("kind", "cron").put("cron", cron).put("timezone", "UTC");
+        ObjectNode body =
+                JSON.createObjectNode().put("kind", "cron").put("cron", cron).put("timezone", "UTC");
         return ScheduleParser.parse(body, "schedule", null);
     }
 
@@ -223,21 +247,42 @@ final class StartLagBench {
         StringBuilder schedules = new StringBuilder();
         for (int i = 0; i < specs.size(); i++) {
             ScheduleSpec spec = specs.get(i);
-            agents.append(agentId(i)).append('\t').append(WORKSPACE).append("\tbench agent ").append(i)
-                    .append("\tgpt-4o-mini\tSay hello.\t").append(at).append('\t').append(at).append('\n');
-            schedules.append(scheduleId(i)).append('\t').append(agentId(i)).append('\t').append(WORKSPACE)
-                    .append("\ttrue\tcron\t").append(spec.toJson().toString().replace("\\", "\\\\"))
-                    .append("\tUTC\t").append(ScheduleTimes.next(spec, firstFrom)).append('\t').append(at)
-                    .append('\t').append(at).append('\n');
+            agents.append(agentId(i))
+                    .append('\t')
+                    .append(WORKSPACE)
+                    .append("\tbench agent ")
+                    .append(i)
+                    .append("\tgpt-4o-mini\tSay hello.\t")
+                    .append(at)
+                    .append('\t')
+                    .append(at)
+                    .append('\n');
+            schedules
+                    .append(scheduleId(i))
+                    .append('\t')
+                    .append(agentId(i))
+                    .append('\t')
+                    .append(WORKSPACE)
+                    .append("\ttrue\tcron\t")
+                    .append(spec.toJson().toString().replace("\\", "\\\\"))
+                    .append("\tUTC\t")
+                    .append(ScheduleTimes.next(spec, firstFrom))
+                    .append('\t')
+                    .append(at)
+                    .append('\t')
+                    .append(at)
+                    .append('\n');
         }
         PGConnection pg = db.unwrap(PGConnection.class);
-        pg.getCopyAPI().copyIn(
-                "COPY agents (id, workspace_id, name, model_id, prompt, created_at, updated_at) FROM STDIN",
-                new StringReader(agents.toString()));
-        pg.getCopyAPI().copyIn(
-                "COPY schedules (id, agent_id, workspace_id, is_primary, kind, spec, timezone, next_fire_at,"
-                        + " created_at, updated_at) FROM STDIN",
-                new StringReader(schedules.toString()));
+        pg.getCopyAPI()
+                .copyIn(
+                        "COPY agents (id, workspace_id, name, model_id, prompt, created_at, updated_at) FROM STDIN",
+                        new StringReader(agents.toString()));
+        pg.getCopyAPI()
+                .copyIn(
+                        "COPY schedules (id, agent_id, workspace_id, is_primary, kind, spec, timezone, next_fire_at,"
+                                + " created_at, updated_at) FROM STDIN",
+                        new StringReader(schedules.toString()));
     }
 
     private static void register(
@@ -287,8 +332,8 @@ final class StartLagBench {
         String stream = keys.scheduledJobs(0);
         String from = "-";
         while (true) {
-            List<StreamMessage<String, String, String>> page = redis.dataSource()
-                    .stream(String.class, String.class, String.class)
+            List<StreamMessage<String, String, String>> page = redis.dataSource().stream(
+                            String.class, String.class, String.class)
                     .xrange(stream, new io.quarkus.redis.datasource.stream.StreamRange(from, "+"), 10_000)
                     .await()
                     .atMost(Duration.ofMinutes(1));
@@ -312,21 +357,24 @@ final class StartLagBench {
         Map<String, Integer> rows = new HashMap<>();
         Map<String, Long> lags = new HashMap<>();
         Map<String, Integer> statuses = new java.util.TreeMap<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT schedule_id, scheduled_for, started_at, status FROM runs"
-                + " WHERE trigger = 'schedule' AND scheduled_for >= ? AND scheduled_for < ?")) {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT schedule_id, scheduled_for, started_at, status FROM runs"
+                        + " WHERE trigger = 'schedule' AND scheduled_for >= ? AND scheduled_for < ?")) {
             query.setTimestamp(1, Timestamp.from(start));
             query.setTimestamp(2, Timestamp.from(end));
             query.setFetchSize(10_000);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    String key = result.getString(1) + "@" + result.getTimestamp(2).toInstant().toEpochMilli();
+                    String key = result.getString(1) + "@"
+                            + result.getTimestamp(2).toInstant().toEpochMilli();
                     rows.merge(key, 1, Integer::sum);
                     if (!"success".equals(result.getString(4))) {
                         statuses.merge(result.getString(4), 1, Integer::sum);
                     }
                     Timestamp started = result.getTimestamp(3);
                     if (started != null) {
-                        long lag = Duration.between(result.getTimestamp(2).toInstant(), started.toInstant()).toMillis();
+                        long lag = Duration.between(result.getTimestamp(2).toInstant(), started.toInstant())
+                                .toMillis();
                         lags.merge(key, lag, Math::min);
                     }
                 }
@@ -353,9 +401,19 @@ final class StartLagBench {
         }
         int doubledFires = fired.values().stream().mapToInt(count -> count - 1).sum();
         int doubledRuns = rows.values().stream().mapToInt(count -> count - 1).sum();
-        int unexpected = (int) rows.keySet().stream().filter(key -> !expectedKeys.contains(key)).count();
-        return new Result(expectedCount, fired.size(), missed, doubledFires, doubledRuns, unexpected, notStarted,
-                statuses, Percentiles.of(values));
+        int unexpected = (int) rows.keySet().stream()
+                .filter(key -> !expectedKeys.contains(key))
+                .count();
+        return new Result(
+                expectedCount,
+                fired.size(),
+                missed,
+                doubledFires,
+                doubledRuns,
+                unexpected,
+                notStarted,
+                statuses,
+                Percentiles.of(values));
     }
 
     private record Result(
@@ -370,19 +428,35 @@ final class StartLagBench {
             Percentiles lags) {
 
         void print(String label, Machine machine) {
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "| %s | %d | %d | %s | %s | %s | %d | %d | %d | %s |%n",
-                    label, expected, expected - notStarted, Percentiles.format(lags.at(50)),
-                    Percentiles.format(lags.at(99)), Percentiles.format(lags.max()), missed,
-                    doubledFires + doubledRuns, notStarted, machine.summary());
+                    label,
+                    expected,
+                    expected - notStarted,
+                    Percentiles.format(lags.at(50)),
+                    Percentiles.format(lags.at(99)),
+                    Percentiles.format(lags.max()),
+                    missed,
+                    doubledFires + doubledRuns,
+                    notStarted,
+                    machine.summary());
             System.out.println("runs of the window that did not end in success: " + notSucceeded);
             if (unexpected > 0) {
                 System.out.println("runs for occurrences outside the expected set: " + unexpected);
             }
         }
 
-        void write(Path dir, String label, Machine machine, int schedules, String pattern, int workers, int minutes,
-                Instant windowStart) throws IOException {
+        void write(
+                Path dir,
+                String label,
+                Machine machine,
+                int schedules,
+                String pattern,
+                int workers,
+                int minutes,
+                Instant windowStart)
+                throws IOException {
             ObjectNode json = JSON.createObjectNode()
                     .put("label", label)
                     .put("schedules", schedules)
@@ -405,11 +479,13 @@ final class StartLagBench {
                     .put("p50Ms", lags.at(50))
                     .put("p99Ms", lags.at(99))
                     .put("maxMs", lags.max());
-            Files.writeString(dir.resolve("start-lag-" + label + ".json"),
+            Files.writeString(
+                    dir.resolve("start-lag-" + label + ".json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             StringBuilder values = new StringBuilder();
             for (long lag : lags.sorted()) {
-                values.append(lag == Long.MAX_VALUE ? "inf" : Long.toString(lag)).append('\n');
+                values.append(lag == Long.MAX_VALUE ? "inf" : Long.toString(lag))
+                        .append('\n');
             }
             Files.writeString(dir.resolve("start-lag-" + label + ".lags"), values);
         }
