@@ -14,8 +14,10 @@ mkdir -p "$out"
 if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
   redis-server --port "$port" --save '' --appendonly no --daemonize yes --logfile "$PWD/$out/redis-$port.log"
 fi
-(cd deploy/local/bench/bullmq && npm ci --no-audit --no-fund --loglevel=error)
-./mvnw -B -q -Pengine-bench -pl deploy/local -am package -DskipTests
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then  # set BENCH_SKIP_BUILD=1 to reuse the last build
+  (cd deploy/local/bench/bullmq && npm ci --no-audit --no-fund --loglevel=error)
+  ./mvnw -B -q -Pengine-bench -pl deploy/local -am package -DskipTests
+fi
 cp="deploy/local/target/test-classes:deploy/local/target/classes:$(cat deploy/local/target/bench-classpath.txt)"
 bench() { java -Xmx1g -cp "$cp" dev.agentcron.local.bench.EngineBench "$@" --redis-url "redis://127.0.0.1:$port"; }
 

@@ -50,9 +50,11 @@ import org.postgresql.PGConnection;
  *       script the api-service runs after a write), from the first second of the measured window, with the
  *       version the worker's reconciler computes, so the reconciler finds nothing to change;
  *   <li>lets the workers' tickers fire and their consumers run the occurrences of {@code --minutes} minutes;
- *   <li>reads {@code started_at − scheduled_for} of every run in the window from the runs table, and counts the
- *       occurrences that never fired (missed) or fired more than once (XADDed twice to the scheduled stream, or
- *       more than one run row).
+ *   <li>reads {@code started_at − scheduled_for} of every run in the window from the runs table once every
+ *       occurrence started or {@code --drain-seconds} after the window (the cutoff), and counts the occurrences
+ *       the engine missed (the schedules' {@code missed_count}: dropped outside the catch-up window), fired more
+ *       than once (XADDed twice to the scheduled stream, or more than one run row), not fired by the cutoff (late,
+ *       still inside the catch-up window) and not started by the cutoff (their lag counts as infinite).
  * </ol>
  *
  * <p>Patterns: {@code spread} — schedule i fires at second {@code i mod 60} of every minute (6-field cron), so
@@ -380,8 +382,15 @@ final class StartLagBench {
                 }
             }
         }
+        long missed;
+        try (PreparedStatement query = db.prepareStatement("SELECT coalesce(sum(missed_count), 0) FROM schedules");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            missed = result.getLong(1);
+        }
+        double startedPerSecond = startedPerSecond(db, start, end);
         int expectedCount = 0;
-        int missed = 0;
+        int notFired = 0;
         int notStarted = 0;
         long[] values = new long[expected.values().stream().mapToInt(List::size).sum()];
         Set<String> expectedKeys = new HashSet<>();
@@ -390,7 +399,7 @@ final class StartLagBench {
                 String key = schedule.getKey() + "@" + occurrence.toEpochMilli();
                 expectedKeys.add(key);
                 if (!fired.containsKey(key) && !rows.containsKey(key)) {
-                    missed++;
+                    notFired++;
                 }
                 Long lag = lags.get(key);
                 if (lag == null) {
@@ -407,30 +416,50 @@ final class StartLagBench {
         return new Result(
                 expectedCount,
                 fired.size(),
+                notFired,
                 missed,
                 doubledFires,
                 doubledRuns,
                 unexpected,
                 notStarted,
                 statuses,
+                startedPerSecond,
                 Percentiles.of(values));
+    }
+
+    /** Runs of the window started per second, from the window's start to the last start (the rate sustained). */
+    private static double startedPerSecond(Connection db, Instant start, Instant end) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT count(*), extract(epoch FROM max(started_at) - ?)"
+                + " FROM runs WHERE trigger = 'schedule' AND started_at IS NOT NULL"
+                + " AND scheduled_for >= ? AND scheduled_for < ?")) {
+            query.setTimestamp(1, Timestamp.from(start));
+            query.setTimestamp(2, Timestamp.from(start));
+            query.setTimestamp(3, Timestamp.from(end));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                double seconds = result.getDouble(2);
+                return seconds <= 0 ? 0 : result.getLong(1) / seconds;
+            }
+        }
     }
 
     private record Result(
             int expected,
             int fired,
-            int missed,
+            int notFired,
+            long missed,
             int doubledFires,
             int doubledRuns,
             int unexpected,
             int notStarted,
             Map<String, Integer> notSucceeded,
+            double startedPerSecond,
             Percentiles lags) {
 
         void print(String label, Machine machine) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %d | %s | %s | %s | %d | %d | %d | %s |%n",
+                    "| %s | %d | %d | %s | %s | %s | %d | %d | %d | %d | %.0f | %s |%n",
                     label,
                     expected,
                     expected - notStarted,
@@ -439,7 +468,9 @@ final class StartLagBench {
                     Percentiles.format(lags.max()),
                     missed,
                     doubledFires + doubledRuns,
+                    notFired,
                     notStarted,
+                    startedPerSecond,
                     machine.summary());
             System.out.println("runs of the window that did not end in success: " + notSucceeded);
             if (unexpected > 0) {
@@ -471,10 +502,12 @@ final class StartLagBench {
                     .put("fired", fired)
                     .put("started", expected - notStarted)
                     .put("missed", missed)
+                    .put("notFiredByCutoff", notFired)
+                    .put("startedPerSecond", startedPerSecond)
                     .put("doubledFires", doubledFires)
                     .put("doubledRuns", doubledRuns)
                     .put("unexpectedRuns", unexpected)
-                    .put("notStarted", notStarted)
+                    .put("notStartedByCutoff", notStarted)
                     .put("notSucceeded", notSucceeded.toString())
                     .put("p50Ms", lags.at(50))
                     .put("p99Ms", lags.at(99))
