@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the scheduling-engine and queue benchmarks of docs/benchmarks.md from the repository root:
-#   deploy/local/bench/run-engine-bench.sh [queue|lag|plot|all]
+#   deploy/local/bench/run-engine-bench.sh [queue|lag|lag-pool|peer|plot|all]
 # Needs: redis-server (started here on port 6390 when nothing answers there, no persistence), the installed
 # PostgreSQL on 127.0.0.1:5432 (user postgres; the benchmark recreates its own database agentcron_bench),
 # Node 18+ for the BullMQ side. Results: deploy/local/target/bench/; the plot: docs/bench/start-lag.svg.
@@ -25,15 +25,24 @@ bench() { java -Xmx1g -cp "$cp" dev.agentcron.local.bench.EngineBench "$@" --red
 if [[ "$what" == queue || "$what" == all ]]; then
   bench queue --jobs 100000 --concurrency 100 --rounds 3 | tee "$out/queue.txt"
 fi
-if [[ "$what" == lag || "$what" == all ]]; then
+lag_scenarios() {  # extra arguments of every scenario, e.g. --cluster-config FILE
   for workers in 1 3; do
-    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 | tee "$out/lag-spread-10k-${workers}w.txt"
-    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 | tee "$out/lag-spread-100k-${workers}w.txt"
+    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 "$@"
+    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 "$@"
   done
-  bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 2 | tee "$out/lag-burst-10k-1w.txt"
-  bench start-lag --schedules 10000 --pattern burst --workers 3 --minutes 2 --peer bullmq | tee "$out/lag-burst-10k-3w.txt"
+  bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 2 "$@"
+  bench start-lag --schedules 10000 --pattern burst --workers 3 --minutes 2 "$@"
+}
+if [[ "$what" == lag || "$what" == all ]]; then  # the services as shipped
+  lag_scenarios 2>&1 | tee "$out/lag.txt"
 fi
-if [[ "$what" == plot || "$what" == lag || "$what" == all ]]; then
+if [[ "$what" == lag-pool || "$what" == all ]]; then  # the services' Redis pool sized for the ticker
+  lag_scenarios --cluster-config deploy/local/bench/redis-pool-16.properties 2>&1 | tee "$out/lag-pool.txt"
+fi
+if [[ "$what" == peer || "$what" == all ]]; then  # BullMQ job schedulers, the same 10k-in-one-second burst
+  bench bullmq-schedulers --schedulers 10000 --minutes 2 --peer-concurrency 200 2>&1 | tee "$out/peer.txt"
+fi
+if [[ "$what" != queue ]]; then
   bench plot --in "$out" --out docs/bench/start-lag.svg
 fi
 uptime | tee -a "$out/machine.txt"

@@ -82,7 +82,14 @@ final class StartLagBench {
         String keyPrefix = args.text("key-prefix", "bench");
         Path outDir = Path.of(args.text("out-dir", "deploy/local/target/bench"));
         Path jar = Path.of(args.text("launcher-jar", "deploy/local/target/agentcron-local.jar"));
-        String label = args.text("label", String.format(Locale.ROOT, "%s-%dk-%dw", pattern, schedules / 1000, workers));
+        java.util.Optional<Path> clusterConfig =
+                java.util.Optional.ofNullable(args.text("cluster-config", null)).map(Path::of);
+        String label = args.text(
+                "label",
+                String.format(Locale.ROOT, "%s-%dk-%dw", pattern, schedules / 1000, workers)
+                        + clusterConfig
+                                .map(file -> "-" + file.getFileName().toString().replaceFirst("\\.properties$", ""))
+                                .orElse(""));
         if (!pattern.equals("spread") && !pattern.equals("burst")) {
             throw new IllegalArgumentException("--pattern spread|burst");
         }
@@ -98,7 +105,7 @@ final class StartLagBench {
                 workers,
                 minutes);
 
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-jar",
                 jar.toString(),
@@ -122,7 +129,9 @@ final class StartLagBench {
                 "--api-port",
                 args.text("api-port", "18080"),
                 "--worker-port",
-                args.text("worker-port", "18090"));
+                args.text("worker-port", "18090")));
+        clusterConfig.ifPresent(
+                file -> command.addAll(List.of("--config", file.toAbsolutePath().toString())));
         System.out.println("cluster: " + String.join(" ", command));
         Process cluster = startCluster(command, outDir.resolve("cluster-" + label + ".log"));
         try (BenchRedis redis = BenchRedis.connect(redisUrl);
