@@ -25,19 +25,21 @@ bench() { java -Xmx1g -cp "$cp" dev.agentcron.local.bench.EngineBench "$@" --red
 if [[ "$what" == queue || "$what" == all ]]; then
   bench queue --jobs 100000 --concurrency 100 --rounds 3 | tee "$out/queue.txt"
 fi
-lag_scenarios() {  # extra arguments of every scenario, e.g. --cluster-config FILE
+lag_scenarios() {  # $1, $2: launcher --config for one and for three workers ('' = the services as shipped)
   for workers in 1 3; do
-    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 "$@"
-    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 "$@"
+    local cfg extra=()
+    cfg=$([[ $workers == 1 ]] && echo "$1" || echo "$2")
+    [[ -n "$cfg" ]] && extra=(--cluster-config "$cfg")
+    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 "${extra[@]}"
+    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 "${extra[@]}"
+    bench start-lag --schedules 10000 --pattern burst --workers "$workers" --minutes 2 "${extra[@]}"
   done
-  bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 2 "$@"
-  bench start-lag --schedules 10000 --pattern burst --workers 3 --minutes 2 "$@"
 }
 if [[ "$what" == lag || "$what" == all ]]; then  # the services as shipped
-  lag_scenarios 2>&1 | tee "$out/lag.txt"
+  lag_scenarios "" "" 2>&1 | tee "$out/lag.txt"
 fi
-if [[ "$what" == lag-pool || "$what" == all ]]; then  # the services' Redis pool sized for the ticker
-  lag_scenarios --cluster-config deploy/local/bench/redis-pool-16.properties 2>&1 | tee "$out/lag-pool.txt"
+if [[ "$what" == lag-pool || "$what" == all ]]; then  # Redis pool sized for the ticker; PostgreSQL pools capped for 3 workers
+  lag_scenarios deploy/local/bench/redis-pool-16.properties deploy/local/bench/pools-3w.properties 2>&1 | tee "$out/lag-pool.txt"
 fi
 if [[ "$what" == peer || "$what" == all ]]; then  # BullMQ job schedulers, the same 10k-in-one-second burst
   bench bullmq-schedulers --schedulers 10000 --minutes 2 --peer-concurrency 200 2>&1 | tee "$out/peer.txt"
