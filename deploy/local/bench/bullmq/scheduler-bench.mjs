@@ -33,7 +33,7 @@ for (let i = 0; i < schedulers; i += 500) {
     group.push(
       queue.upsertJobScheduler(
         `s${j}`,
-        { pattern: '0 * * * * *', startDate: first },
+        { pattern: '0 * * * * *', startDate: first - 1000 }, // the first match after startDate is `first`
         { name: 'noop', data: { s: j }, opts: { removeOnComplete: true } },
       ),
     );
@@ -43,6 +43,7 @@ for (let i = 0; i < schedulers; i += 500) {
 const upsertMs = Date.now() - upsertStart;
 
 const lags = [];
+const perMinute = {};
 const seen = new Map(); // occurrence key -> deliveries
 const worker = new Worker(
   name,
@@ -51,6 +52,7 @@ const worker = new Worker(
     const due = Math.floor(started / 60000) * 60000; // lags stay well under a minute
     if (due >= first && due < end) {
       lags.push(started - due);
+      perMinute[new Date(due).toISOString()] = (perMinute[new Date(due).toISOString()] ?? 0) + 1;
       const key = `${job.repeatJobKey ?? job.name}:${due}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
@@ -83,5 +85,6 @@ console.log(
     p50: pct(50),
     p99: pct(99),
     max: lags.length ? lags[lags.length - 1] : null,
+    perMinute,
   }),
 );

@@ -17,10 +17,10 @@ final class LagPlot {
     private static final String[] COLORS = {
         "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"
     };
-    private static final int WIDTH = 860;
+    private static final int WIDTH = 980;
     private static final int HEIGHT = 480;
     private static final int LEFT = 70;
-    private static final int RIGHT = 250;
+    private static final int RIGHT = 320;
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
     private static final double MIN_MS = 1;
