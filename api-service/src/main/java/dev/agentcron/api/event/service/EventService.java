@@ -99,7 +99,8 @@ public class EventService {
         }
         return connection
                 .preparedQuery(FORGET_EXPIRED)
-                .execute(Tuple.of(workspaceId, clientId, (double) config.dedupWindow().toSeconds()))
+                .execute(Tuple.of(
+                        workspaceId, clientId, (double) config.dedupWindow().toSeconds()))
                 .replaceWithVoid();
     }
 
