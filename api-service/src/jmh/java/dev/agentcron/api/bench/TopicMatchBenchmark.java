@@ -57,8 +57,8 @@ public class TopicMatchBenchmark {
     public void setUp() throws Exception {
         SplittableRandom random = new SplittableRandom(42);
         JsonNode filter = JSON.readTree("{\"status\": 422}");
-        JsonNode mapping = JSON.readTree(
-                "{\"data\": {\"error\": \"{event.data.error}\", \"status\": \"{event.data.status}\"},"
+        JsonNode mapping =
+                JSON.readTree("{\"data\": {\"error\": \"{event.data.error}\", \"status\": \"{event.data.status}\"},"
                         + " \"about\": \"{event.topic} #{event.id}\"}");
         candidates = new ArrayList<>(subscriptions);
         for (int i = 0; i < subscriptions; i++) {
@@ -72,8 +72,8 @@ public class TopicMatchBenchmark {
             if (!Topics.checkPattern("topic", pattern).isEmpty()) {
                 throw new IllegalStateException(pattern);
             }
-            candidates.add(new Candidate(
-                    "sub_" + i, "agt_" + (i % 1000), pattern, i % 3 == 0 ? filter : null, mapping));
+            candidates.add(
+                    new Candidate("sub_" + i, "agt_" + (i % 1000), pattern, i % 3 == 0 ? filter : null, mapping));
         }
         index = TopicIndex.of(candidates, Candidate::topic);
         topics = new String[4096];
