@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Run statistics, aggregated in PostgreSQL: one statement groups the period's runs by UTC date and in total
- * ({@code GROUPING SETS}) from the covering indexes on {@code (agent_id, queued_at)} and {@code (workspace_id,
- * queued_at)}, so no run is loaded into memory. Dates without runs are filled with zeros here.
+ * Run statistics, aggregated in PostgreSQL from the covering indexes on {@code (agent_id, queued_at)} and
+ * {@code (workspace_id, queued_at)} (index-only scans), so no run is loaded into memory: one statement
+ * aggregates the period's runs per UTC date (a hash aggregate; the period's totals are the sum of its dates),
+ * another takes the 95th percentile of durations (a sort of that one column); they run side by side. Dates
+ * without runs are filled with zeros here.
  */
 @ApplicationScoped
 public class StatsQueries {
@@ -36,9 +38,9 @@ public class StatsQueries {
 
     private static final String FAILED = "status IN ('error', 'timed_out', 'budget_exceeded')";
 
-    private static final String AGGREGATE = """
+    /** Per UTC date: counts, sums, and what the average duration needs; a hash aggregate, no sort. */
+    private static final String DAILY = """
             SELECT (queued_at AT TIME ZONE 'UTC')::date AS day,
-                   GROUPING((queued_at AT TIME ZONE 'UTC')::date) AS is_total,
                    count(*) AS total,
                    count(*) FILTER (WHERE status = 'success') AS success,
                    count(*) FILTER (WHERE %2$s) AS failed,
@@ -46,15 +48,23 @@ public class StatsQueries {
                    count(*) FILTER (WHERE %1$s) AS finished,
                    coalesce(sum(cost_usd), 0) AS cost_usd,
                    coalesce(sum(input_tokens + output_tokens), 0)::bigint AS tokens,
-                   round(avg(duration_ms) FILTER (WHERE %1$s AND duration_ms IS NOT NULL))::bigint AS avg_duration,
-                   percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_ms)
-                       FILTER (WHERE %1$s AND duration_ms IS NOT NULL) AS p95_duration
+                   coalesce(sum(duration_ms) FILTER (WHERE %1$s), 0)::bigint AS duration_sum,
+                   count(duration_ms) FILTER (WHERE %1$s) AS duration_count
               FROM runs
              WHERE %3$s = $1 AND queued_at >= $2
-             GROUP BY GROUPING SETS (((queued_at AT TIME ZONE 'UTC')::date), ())
+             GROUP BY 1
             """;
-    private static final String AGENT_AGGREGATE = AGGREGATE.formatted(FINISHED, FAILED, "agent_id");
-    private static final String WORKSPACE_AGGREGATE = AGGREGATE.formatted(FINISHED, FAILED, "workspace_id");
+    /** The 95th percentile (nearest rank) of finished runs' durations: sorts one column only. */
+    private static final String P95 = """
+            SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95_duration
+              FROM runs
+             WHERE %2$s = $1 AND queued_at >= $2 AND %1$s AND duration_ms IS NOT NULL
+            """;
+
+    private static final String AGENT_DAILY = DAILY.formatted(FINISHED, FAILED, "agent_id");
+    private static final String WORKSPACE_DAILY = DAILY.formatted(FINISHED, FAILED, "workspace_id");
+    private static final String AGENT_P95 = P95.formatted(FINISHED, "agent_id");
+    private static final String WORKSPACE_P95 = P95.formatted(FINISHED, "workspace_id");
 
     private static final String AGENT_LAST_RUN = "SELECT max(queued_at) AS last_run_at FROM runs WHERE agent_id = $1";
     private static final String WORKSPACE_LAST_RUN =
@@ -79,54 +89,98 @@ public class StatsQueries {
 
     /** The period's figures of one agent of the caller's workspace. */
     public Uni<AgentStatsView> forAgent(Caller caller, String agentIdOrSlug, StatsPeriod period) {
-        return agents.find(caller, agentIdOrSlug).map(agent -> agent.id).chain(agentId -> aggregate(
-                        AGENT_AGGREGATE, agentId, period)
-                .chain(totals -> lastRun(AGENT_LAST_RUN, agentId).map(last -> agentView(period, totals, last))));
+        return agents.find(caller, agentIdOrSlug)
+                .map(agent -> agent.id)
+                .chain(agentId -> Uni.combine()
+                        .all()
+                        .unis(totals(AGENT_DAILY, AGENT_P95, agentId, period), lastRun(AGENT_LAST_RUN, agentId))
+                        .asTuple())
+                .map(figures -> agentView(period, figures.getItem1(), figures.getItem2()));
     }
 
     /** The period's figures of the caller's whole workspace. */
     public Uni<GlobalStatsView> forWorkspace(Caller caller, StatsPeriod period) {
         String workspaceId = caller.workspaceId();
-        return aggregate(WORKSPACE_AGGREGATE, workspaceId, period)
-                .chain(totals -> lastRun(WORKSPACE_LAST_RUN, workspaceId).chain(last -> agentCounts(workspaceId)
-                        .map(counts -> globalView(period, totals, last, counts))));
+        return Uni.combine()
+                .all()
+                .unis(
+                        totals(WORKSPACE_DAILY, WORKSPACE_P95, workspaceId, period),
+                        lastRun(WORKSPACE_LAST_RUN, workspaceId),
+                        agentCounts(workspaceId))
+                .asTuple()
+                .map(figures -> globalView(period, figures.getItem1(), figures.getItem2(), figures.getItem3()));
     }
 
-    /** Totals of the period and its dates (all of them, zeros included). */
-    private record Aggregate(Row total, List<DailyRunsView> days) {}
+    /** The period's totals and its dates (all of them, zeros included). */
+    private record Totals(
+            long total,
+            long success,
+            long finished,
+            BigDecimal cost,
+            long tokens,
+            long durationSum,
+            long durationCount,
+            Long p95,
+            List<DailyRunsView> days) {
+
+        Double successRate() {
+            return finished == 0 ? null : (double) success / finished;
+        }
+
+        Long averageDuration() {
+            return durationCount == 0 ? null : Math.round((double) durationSum / durationCount);
+        }
+    }
 
     private record AgentCounts(long total, long active, List<String> running) {}
 
-    private Uni<Aggregate> aggregate(String sql, String ownerId, StatsPeriod period) {
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(ownerId, period.since().atOffset(ZoneOffset.UTC)))
-                .map(rows -> toAggregate(rows, period));
+    /** The daily aggregate and the percentile, run side by side on two connections. */
+    private Uni<Totals> totals(String dailySql, String p95Sql, String ownerId, StatsPeriod period) {
+        Tuple parameters = Tuple.of(ownerId, period.since().atOffset(ZoneOffset.UTC));
+        return Uni.combine()
+                .all()
+                .unis(
+                        pool.preparedQuery(dailySql).execute(parameters),
+                        pool.preparedQuery(p95Sql).execute(parameters))
+                .asTuple()
+                .map(results -> toTotals(results.getItem1(), results.getItem2(), period));
     }
 
-    private static Aggregate toAggregate(RowSet<Row> rows, StatsPeriod period) {
-        Row total = null;
+    private static Totals toTotals(RowSet<Row> daily, RowSet<Row> p95, StatsPeriod period) {
         Map<LocalDate, DailyRunsView> byDay = new HashMap<>();
-        for (Row row : rows) {
-            if (row.getInteger("is_total") == 1) {
-                total = row;
-            } else {
-                LocalDate day = row.getLocalDate("day");
-                byDay.put(
-                        day,
-                        new DailyRunsView(
-                                day,
-                                row.getLong("success"),
-                                row.getLong("failed"),
-                                row.getLong("skipped"),
-                                row.getLong("total"),
-                                cost(row)));
-            }
+        long total = 0;
+        long success = 0;
+        long finished = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        long tokens = 0;
+        long durationSum = 0;
+        long durationCount = 0;
+        for (Row row : daily) {
+            LocalDate day = row.getLocalDate("day");
+            BigDecimal dayCost = cost(row.getBigDecimal("cost_usd"));
+            byDay.put(
+                    day,
+                    new DailyRunsView(
+                            day,
+                            row.getLong("success"),
+                            row.getLong("failed"),
+                            row.getLong("skipped"),
+                            row.getLong("total"),
+                            dayCost));
+            total += row.getLong("total");
+            success += row.getLong("success");
+            finished += row.getLong("finished");
+            cost = cost.add(dayCost);
+            tokens += row.getLong("tokens");
+            durationSum += row.getLong("duration_sum");
+            durationCount += row.getLong("duration_count");
         }
         List<DailyRunsView> days = new ArrayList<>();
         for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
             days.add(byDay.getOrDefault(day, new DailyRunsView(day, 0, 0, 0, 0, BigDecimal.ZERO)));
         }
-        return new Aggregate(total, days);
+        Long percentile = p95.iterator().next().getLong("p95_duration");
+        return new Totals(total, success, finished, cost(cost), tokens, durationSum, durationCount, percentile, days);
     }
 
     private Uni<Instant> lastRun(String sql, String ownerId) {
@@ -146,45 +200,37 @@ public class StatsQueries {
         });
     }
 
-    private static AgentStatsView agentView(StatsPeriod period, Aggregate aggregate, Instant lastRunAt) {
-        Row total = aggregate.total();
+    private static AgentStatsView agentView(StatsPeriod period, Totals totals, Instant lastRunAt) {
         return new AgentStatsView(
                 period.name(),
-                total.getLong("total"),
-                successRate(total),
-                total.getLong("avg_duration"),
-                total.getLong("p95_duration"),
-                cost(total),
-                total.getLong("tokens"),
+                totals.total(),
+                totals.successRate(),
+                totals.averageDuration(),
+                totals.p95(),
+                totals.cost(),
+                totals.tokens(),
                 lastRunAt,
-                aggregate.days());
+                totals.days());
     }
 
     private static GlobalStatsView globalView(
-            StatsPeriod period, Aggregate aggregate, Instant lastRunAt, AgentCounts counts) {
-        Row total = aggregate.total();
+            StatsPeriod period, Totals totals, Instant lastRunAt, AgentCounts counts) {
         return new GlobalStatsView(
                 period.name(),
                 counts.total(),
                 counts.active(),
                 counts.running(),
-                total.getLong("total"),
-                successRate(total),
-                total.getLong("avg_duration"),
-                total.getLong("p95_duration"),
-                cost(total),
-                total.getLong("tokens"),
+                totals.total(),
+                totals.successRate(),
+                totals.averageDuration(),
+                totals.p95(),
+                totals.cost(),
+                totals.tokens(),
                 lastRunAt,
-                aggregate.days());
+                totals.days());
     }
 
-    private static Double successRate(Row total) {
-        long finished = total.getLong("finished");
-        return finished == 0 ? null : (double) total.getLong("success") / finished;
-    }
-
-    private static BigDecimal cost(Row row) {
-        BigDecimal cost = row.getBigDecimal("cost_usd");
+    private static BigDecimal cost(BigDecimal cost) {
         return cost == null || cost.signum() == 0 ? BigDecimal.ZERO : cost.stripTrailingZeros();
     }
 }

@@ -88,7 +88,8 @@ public final class StatsLoad {
     }
 
     private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbc(database), options.get("pg-user"), options.getOrDefault("pg-password", ""));
+        return DriverManager.getConnection(
+                jdbc(database), options.get("pg-user"), options.getOrDefault("pg-password", ""));
     }
 
     private void run() throws Exception {
@@ -104,7 +105,8 @@ public final class StatsLoad {
             try (Connection connection = connect(database)) {
                 agents = seed(connection);
             }
-            System.out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), cpuModel());
+            System.out.printf(
+                    Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), cpuModel());
             for (String period : options.get("periods").split(",")) {
                 load(base, key, agents, period.strip());
             }
@@ -164,7 +166,8 @@ public final class StatsLoad {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -177,7 +180,10 @@ public final class StatsLoad {
         throw new IllegalStateException("api-service did not become ready; see target/stats-load/api.log");
     }
 
-    /** Agents (90% active) and runs over the last 30 days, in one statement each; then VACUUM ANALYZE. */
+    /**
+     * Agents (90% active) and runs spread evenly over the last 30 days (queued times are a fixed permutation of
+     * the run numbers, so every run is reproducible), in one statement each; then VACUUM ANALYZE.
+     */
     private List<String> seed(Connection connection) throws SQLException {
         int agentCount = integer("agents");
         int runCount = integer("runs");
@@ -201,7 +207,7 @@ public final class StatsLoad {
                            CASE WHEN g > %3$d - 5 THEN NULL ELSE (random() * 120000)::bigint END,
                            round((random() * 0.05)::numeric, 8), (random() * 2000)::int, (random() * 800)::int
                       FROM generate_series(1, %3$d) g,
-                           LATERAL (SELECT now() - random() * interval '30 days' - (g %% 2) * interval '0 s'
+                           LATERAL (SELECT now() - ((g::bigint * 7919) %% %3$d)::float8 / %3$d * interval '30 days'
                                     AS queued_at) t""".formatted(workspace, agentCount, runCount));
             statement.execute("VACUUM ANALYZE runs");
             statement.execute("VACUUM ANALYZE agents");
