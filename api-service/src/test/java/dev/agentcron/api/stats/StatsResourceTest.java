@@ -200,4 +200,37 @@ class StatsResourceTest {
                 .body("data.total_agents", equalTo(0))
                 .body("data.total_runs", equalTo(0));
     }
+
+    @Test
+    void p95IsTheNearestRankOfFinishedDurations() {
+        TestTenant own = TestTenant.create("stats-p95");
+        String agent = own.as()
+                .body("{\"name\": \"p95 agent\", \"prompt\": \"Report\"}")
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        Sql.exec("INSERT INTO runs (id, agent_id, workspace_id, trigger, status, queued_at, duration_ms)"
+                + " SELECT 'run_p95_' || g || '_" + System.nanoTime() + "', '" + agent + "', '" + own.workspaceId()
+                + "', 'schedule', 'success', now() - interval '1 hour', g * 100 FROM generate_series(1, 20) g");
+        Sql.exec("INSERT INTO runs (id, agent_id, workspace_id, trigger, status, queued_at, duration_ms)"
+                + " VALUES ('run_p95_skip_" + System.nanoTime() + "', '" + agent + "', '" + own.workspaceId()
+                + "', 'schedule', 'skipped', now() - interval '1 hour', 999999)");
+
+        own.as()
+                .get("/api/v1/agents/" + agent + "/stats")
+                .then()
+                .statusCode(200)
+                .body("data.total_runs", equalTo(21))
+                .body("data.success_rate", equalTo(1.0f))
+                .body("data.avg_duration_ms", equalTo(1050))
+                .body("data.p95_duration_ms", equalTo(1900));
+        own.as()
+                .get("/api/v1/agents/stats?period=24h")
+                .then()
+                .statusCode(200)
+                .body("data.p95_duration_ms", equalTo(1900))
+                .body("data.daily_runs", hasSize(2));
+    }
 }

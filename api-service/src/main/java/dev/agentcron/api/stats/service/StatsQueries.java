@@ -54,11 +54,17 @@ public class StatsQueries {
              WHERE %3$s = $1 AND queued_at >= $2
              GROUP BY 1
             """;
-    /** The 95th percentile (nearest rank) of finished runs' durations: sorts one column only. */
+    /**
+     * The 95th percentile (nearest rank) of finished runs' durations: with {@code n} durations it is the
+     * {@code ceil(0.95 n)}-th smallest, i.e. the smallest of the {@code $3 = n - ceil(0.95 n) + 1} largest, which
+     * PostgreSQL finds with a bounded top-N heap sort of one column instead of sorting them all.
+     */
     private static final String P95 = """
-            SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95_duration
-              FROM runs
-             WHERE %2$s = $1 AND queued_at >= $2 AND %1$s AND duration_ms IS NOT NULL
+            SELECT min(duration_ms) AS p95_duration FROM (
+                SELECT duration_ms FROM runs
+                 WHERE %2$s = $1 AND queued_at >= $2 AND %1$s AND duration_ms IS NOT NULL
+                 ORDER BY duration_ms DESC
+                 LIMIT $3) largest
             """;
 
     private static final String AGENT_DAILY = DAILY.formatted(FINISHED, FAILED, "agent_id");
@@ -127,6 +133,10 @@ public class StatsQueries {
             return finished == 0 ? null : (double) success / finished;
         }
 
+        Totals withP95(Long value) {
+            return new Totals(total, success, finished, cost, tokens, durationSum, durationCount, value, days);
+        }
+
         Long averageDuration() {
             return durationCount == 0 ? null : Math.round((double) durationSum / durationCount);
         }
@@ -134,19 +144,27 @@ public class StatsQueries {
 
     private record AgentCounts(long total, long active, List<String> running) {}
 
-    /** The daily aggregate and the percentile, run side by side on two connections. */
+    /** The daily aggregate, then (knowing how many durations there are) the percentile. */
     private Uni<Totals> totals(String dailySql, String p95Sql, String ownerId, StatsPeriod period) {
-        Tuple parameters = Tuple.of(ownerId, period.since().atOffset(ZoneOffset.UTC));
-        return Uni.combine()
-                .all()
-                .unis(
-                        pool.preparedQuery(dailySql).execute(parameters),
-                        pool.preparedQuery(p95Sql).execute(parameters))
-                .asTuple()
-                .map(results -> toTotals(results.getItem1(), results.getItem2(), period));
+        OffsetDateTime since = period.since().atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery(dailySql)
+                .execute(Tuple.of(ownerId, since))
+                .map(rows -> toTotals(rows, period))
+                .chain(totals -> percentile(p95Sql, ownerId, since, totals));
     }
 
-    private static Totals toTotals(RowSet<Row> daily, RowSet<Row> p95, StatsPeriod period) {
+    private Uni<Totals> percentile(String sql, String ownerId, OffsetDateTime since, Totals totals) {
+        long n = totals.durationCount();
+        if (n == 0) {
+            return Uni.createFrom().item(totals);
+        }
+        long rank = (95 * n + 99) / 100;
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(ownerId, since, n - rank + 1))
+                .map(rows -> totals.withP95(rows.iterator().next().getLong("p95_duration")));
+    }
+
+    private static Totals toTotals(RowSet<Row> daily, StatsPeriod period) {
         Map<LocalDate, DailyRunsView> byDay = new HashMap<>();
         long total = 0;
         long success = 0;
@@ -179,8 +197,7 @@ public class StatsQueries {
         for (LocalDate day = period.firstDay(); !day.isAfter(period.lastDay()); day = day.plusDays(1)) {
             days.add(byDay.getOrDefault(day, new DailyRunsView(day, 0, 0, 0, 0, BigDecimal.ZERO)));
         }
-        Long percentile = p95.iterator().next().getLong("p95_duration");
-        return new Totals(total, success, finished, cost(cost), tokens, durationSum, durationCount, percentile, days);
+        return new Totals(total, success, finished, cost(cost), tokens, durationSum, durationCount, null, days);
     }
 
     private Uni<Instant> lastRun(String sql, String ownerId) {
