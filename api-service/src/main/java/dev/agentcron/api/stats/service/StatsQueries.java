@@ -26,8 +26,8 @@ import java.util.Map;
  * Run statistics, aggregated in PostgreSQL from the covering indexes on {@code (agent_id, queued_at)} and
  * {@code (workspace_id, queued_at)} (index-only scans), so no run is loaded into memory: one statement
  * aggregates the period's runs per UTC date (a hash aggregate; the period's totals are the sum of its dates),
- * another takes the 95th percentile of durations (a sort of that one column); they run side by side. Dates
- * without runs are filled with zeros here.
+ * then the 95th percentile of durations (a bounded top-N sort of that one column). Dates without runs are filled
+ * with zeros here. Results are shared for a few seconds per agent or workspace and period ({@link StatsCache}).
  */
 @ApplicationScoped
 public class StatsQueries {
@@ -88,25 +88,37 @@ public class StatsQueries {
     private final Pool pool;
     private final AgentQueries agents;
 
-    public StatsQueries(Pool pool, AgentQueries agents) {
+    private final StatsCache cache;
+
+    public StatsQueries(Pool pool, AgentQueries agents, StatsCache cache) {
         this.pool = pool;
         this.agents = agents;
+        this.cache = cache;
     }
 
     /** The period's figures of one agent of the caller's workspace. */
     public Uni<AgentStatsView> forAgent(Caller caller, String agentIdOrSlug, StatsPeriod period) {
         return agents.find(caller, agentIdOrSlug)
                 .map(agent -> agent.id)
-                .chain(agentId -> Uni.combine()
-                        .all()
-                        .unis(totals(AGENT_DAILY, AGENT_P95, agentId, period), lastRun(AGENT_LAST_RUN, agentId))
-                        .asTuple())
+                .chain(agentId ->
+                        cache.get("agent:" + agentId + ":" + period.name(), () -> agentFigures(agentId, period)));
+    }
+
+    private Uni<AgentStatsView> agentFigures(String agentId, StatsPeriod period) {
+        return Uni.combine()
+                .all()
+                .unis(totals(AGENT_DAILY, AGENT_P95, agentId, period), lastRun(AGENT_LAST_RUN, agentId))
+                .asTuple()
                 .map(figures -> agentView(period, figures.getItem1(), figures.getItem2()));
     }
 
     /** The period's figures of the caller's whole workspace. */
     public Uni<GlobalStatsView> forWorkspace(Caller caller, StatsPeriod period) {
         String workspaceId = caller.workspaceId();
+        return cache.get("workspace:" + workspaceId + ":" + period.name(), () -> workspaceFigures(workspaceId, period));
+    }
+
+    private Uni<GlobalStatsView> workspaceFigures(String workspaceId, StatsPeriod period) {
         return Uni.combine()
                 .all()
                 .unis(

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * --runs 1000000 --agents 1000 --clients 16 --warmup 10 --seconds 30 --periods 7d,30d
  * --api-jar api-service/target/quarkus-app/quarkus-run.jar --pg 127.0.0.1:5432 --pg-user postgres
  * --redis redis://127.0.0.1:6379 --database agentcron_stats_load --keep (keep the database afterwards)
+ * --cache-ttl 5s (the api's agentcron.stats.cache-ttl; 0s: every request aggregates in PostgreSQL)
  * </pre>
  */
 public final class StatsLoad {
@@ -65,6 +66,7 @@ public final class StatsLoad {
                 "pg-user", "postgres",
                 "redis", "redis://127.0.0.1:6379"));
         options.put("database", "agentcron_stats_load");
+        options.put("cache-ttl", "5s");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument " + args[i]);
@@ -152,6 +154,7 @@ public final class StatsLoad {
                 "-Dagentcron.bootstrap-key=" + key,
                 "-Dagentcron.rate-limit.per-second=1000000",
                 "-Dagentcron.rate-limit.burst=1000000",
+                "-Dagentcron.stats.cache-ttl=" + options.get("cache-ttl"),
                 "-Dquarkus.banner.enabled=false",
                 "-jar",
                 options.get("api-jar")));
@@ -300,8 +303,9 @@ public final class StatsLoad {
         double seconds = integer("seconds");
         System.out.printf(
                 Locale.ROOT,
-                "period %s, %d clients, %d s measured after %d s warm-up, failures %d, load average before %s after %s%n",
+                "period %s, cache-ttl %s, %d clients, %d s measured after %d s warm-up, failures %d, load average before %s after %s%n",
                 period,
+                options.get("cache-ttl"),
                 clients,
                 integer("seconds"),
                 integer("warmup"),
