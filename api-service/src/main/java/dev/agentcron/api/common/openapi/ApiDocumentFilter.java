@@ -29,8 +29,15 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
-    static final Set<String> IDEMPOTENT =
-            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun", "createArtifact");
+    static final Set<String> IDEMPOTENT = Set.of(
+            "createAgent",
+            "createSchedule",
+            "createApiKey",
+            "createWorkspace",
+            "triggerRun",
+            "createArtifact",
+            "createSubscription",
+            "publishEvent");
     /** Operations that can conflict with existing state (duplicate name or slug, a decision already made). */
     static final Set<String> CONFLICTING = Set.of(
             "createAgent",
@@ -52,7 +59,9 @@ public class ApiDocumentFilter implements OASFilter {
             "createSchedule", List.of("DataScheduleView", "Schedule"),
             "createApiKey", List.of("DataCreatedApiKeyView", "CreatedApiKey"),
             "createWorkspace", List.of("DataWorkspaceView", "Workspace"),
-            "createArtifact", List.of("DataArtifactView", "Artifact"));
+            "createArtifact", List.of("DataArtifactView", "Artifact"),
+            "createSubscription", List.of("DataSubscriptionView", "Subscription"),
+            "publishEvent", List.of("DataEventResultView", "EventResult"));
 
     static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";

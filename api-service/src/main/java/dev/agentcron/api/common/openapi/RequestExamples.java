@@ -64,7 +64,17 @@ final class RequestExamples {
                             {"title": "Launch week teaser", "content": "Something new ships on Monday. Stay tuned!",
                              "artifact_type": "post_draft", "approval_status": "pending_review",
                              "channels": ["acc_twitter_main"]}
-                            """)));
+                            """)),
+            "createSubscription",
+            List.of(new Sample("workflow-failed", "Seed 004: react to failed workflows with status 422", """
+                    {"topic": "workflow.failed", "filter": {"status": 422},
+                     "input_mapping": {"data": {"error": "{event.data.error}"}}, "enabled": true}
+                    """)),
+            "publishEvent",
+            List.of(new Sample("workflow-failed", "Seed 004: a failed workflow, with the client's own event id", """
+                    {"topic": "workflow.failed", "data": {"status": 422, "error": "schema drift"},
+                     "id": "wf-run-8812-failed"}
+                    """)));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
