@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerFailureIT {
 
     private static final Duration LEASE = Duration.ofSeconds(6);
+    /** Runs one worker executes at once: small, so that the FLUSHALL test can fill every slot. */
+    private static final int CONCURRENCY = 12;
+
     private static final long PERIOD_MILLIS = 5_000;
     private static final Set<String> TERMINAL =
             Set.of("success", "error", "budget_exceeded", "cancelled", "timed_out", "skipped");
@@ -43,7 +46,8 @@ class WorkerFailureIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = EngineCluster.start("worker-failure", workDir, 3, Map.of());
+        cluster = EngineCluster.start(
+                "worker-failure", workDir, 3, Map.of("agentcron.worker.concurrency", Integer.toString(CONCURRENCY)));
     }
 
     @AfterAll
@@ -172,7 +176,24 @@ class WorkerFailureIT {
         for (String agent : buffered) {
             manualRuns.add(trigger(agent));
         }
-        // A burst of manual runs, some still in the stream when Redis loses everything
+        // Every slot of every worker busy with a slow run, then manual runs that can only wait in the stream
+        long slots = (long) CONCURRENCY
+                * cluster.workers().values().stream()
+                        .filter(worker -> ProcessHandle.of(worker.pid())
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false))
+                        .count();
+        ObjectNode hogBody = EngineCluster.agent("flushed-slot-hog");
+        hogBody.put("prompt", "Hold a slot [stub-delay-ms=25000]");
+        hogBody.put("overlap", "allow");
+        String hog = cluster.createAgent(hogBody).path("id").asText();
+        for (long i = 0; i < slots; i++) {
+            manualRuns.add(trigger(hog));
+        }
+        await("every slot busy")
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> cluster.count("SELECT count(*) FROM runs WHERE status = 'running'") >= slots);
+        List<String> waiting = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<String>> burst = new ArrayList<>();
@@ -182,11 +203,16 @@ class WorkerFailureIT {
                 }
             }
             for (Future<String> run : burst) {
-                manualRuns.add(run.get());
+                waiting.add(run.get());
             }
         } finally {
             pool.shutdown();
         }
+        manualRuns.addAll(waiting);
+        assertThat(cluster.count("SELECT count(*) FROM runs WHERE id = ANY(?) AND status = 'queued'", (Object)
+                        waiting.toArray(String[]::new)))
+                .as("manual runs still queued when Redis is flushed")
+                .isPositive();
         cluster.flushRedis();
         Instant flushed = Instant.now();
 
