@@ -66,7 +66,7 @@ class CatchUpIT {
         assertThat(stopped).as("stopped before the one-off schedules were due").isBefore(at);
         await("down for longer than every catch-up window")
                 .atMost(Duration.ofMinutes(2))
-                .until(() -> Instant.now().isAfter(at.plusSeconds(CATCH_UP_SECONDS + 15)));
+                .until(() -> Instant.now().isAfter(at.plusSeconds(CATCH_UP_SECONDS + 5)));
         cluster.restart();
         Instant restarted = Instant.now();
 

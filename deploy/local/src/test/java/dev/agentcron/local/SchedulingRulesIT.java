@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchedulingRulesIT {
 
-    /** How long the quiet agents (paused, once) are watched: two reconcile intervals and then some. */
-    private static final Duration WATCH = Duration.ofSeconds(30);
+    /** How long the quiet agents (paused, once) are watched: two reconcile intervals. */
+    private static final Duration WATCH = Duration.ofSeconds(20);
 
     @TempDir
     static Path workDir;
