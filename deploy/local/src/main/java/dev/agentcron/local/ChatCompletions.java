@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gateway stub's answers to OpenAI chat completion requests, computed from the request alone so that
@@ -28,7 +30,9 @@ import java.util.function.Consumer;
  *       {@code data: [DONE]}.
  * </ul>
  *
- * The requested {@code model} is echoed in every response.
+ * The requested {@code model} is echoed in every response. A message that holds {@code [stub-delay-ms=N]}
+ * (in the agent's prompt, say) makes the stub answer that request after {@code N} milliseconds (at most
+ * {@value #MAX_DELAY_MILLIS}), like a slow model: tests use it to keep runs busy.
  */
 final class ChatCompletions {
 
@@ -39,11 +43,18 @@ final class ChatCompletions {
     private static final int CHARS_PER_TOKEN = 4;
     private static final int QUOTE_LENGTH = 120;
     private static final String PREFERRED_TOOL = "remember";
+    static final int MAX_DELAY_MILLIS = 600_000;
+    private static final Pattern DELAY = Pattern.compile("\\[stub-delay-ms=(\\d{1,9})]");
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** One HTTP answer. */
-    record Reply(int status, String contentType, String body) {}
+    /** One HTTP answer, to be sent after {@code delayMillis}. */
+    record Reply(int status, String contentType, String body, int delayMillis) {
+
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, 0);
+        }
+    }
 
     /** What the assistant says: either text or one tool call. */
     private record Answer(String text, String toolName, String toolArguments, String finishReason) {
@@ -75,10 +86,23 @@ final class ChatCompletions {
         Usage usage = new Usage(promptTokens(request), tokens(answer));
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
+        int delay = delayMillis(messages);
         if (request.path("stream").asBoolean(false)) {
-            return new Reply(200, EVENT_STREAM, stream(id, created, model, answer, usage));
+            return new Reply(200, EVENT_STREAM, stream(id, created, model, answer, usage), delay);
         }
-        return new Reply(200, JSON, completion(id, created, model, answer, usage));
+        return new Reply(200, JSON, completion(id, created, model, answer, usage), delay);
+    }
+
+    /** The largest {@code [stub-delay-ms=N]} found in any message, capped; 0 when none asks for a delay. */
+    private static int delayMillis(JsonNode messages) {
+        long delay = 0;
+        for (JsonNode message : messages) {
+            Matcher m = DELAY.matcher(text(message.path("content")));
+            while (m.find()) {
+                delay = Math.max(delay, Long.parseLong(m.group(1)));
+            }
+        }
+        return (int) Math.min(delay, MAX_DELAY_MILLIS);
     }
 
     /** {@code GET /v1/models}. */

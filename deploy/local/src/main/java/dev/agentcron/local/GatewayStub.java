@@ -106,6 +106,9 @@ final class GatewayStub implements AutoCloseable {
             if (reply.contentType().equals(ChatCompletions.EVENT_STREAM)) {
                 response.withHeader("Cache-Control", "no-cache");
             }
+            if (reply.delayMillis() > 0) {
+                response.withFixedDelay(reply.delayMillis());
+            }
             return response.build();
         }
     }
