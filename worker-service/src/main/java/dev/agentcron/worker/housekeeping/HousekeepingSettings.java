@@ -31,4 +31,8 @@ public interface HousekeepingSettings {
     /** Finished runs (with their steps) older than this are deleted. */
     @WithDefault("90d")
     Duration runRetention();
+
+    /** How often idle threads are archived. */
+    @WithDefault("1h")
+    Duration archiveInterval();
 }
