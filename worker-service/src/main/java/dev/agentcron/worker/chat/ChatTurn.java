@@ -44,8 +44,7 @@ public class ChatTurn {
 
     private Uni<RunOutcome> answer(RunSession session, String message) {
         if (message == null) {
-            return Uni.createFrom()
-                    .item(RunOutcome.error("message_missing", "the chat run has no user message", null));
+            return Uni.createFrom().item(RunOutcome.error("message_missing", "the chat run has no user message", null));
         }
         Optional<Uni<String>> command = commands.handle(session.context(), message);
         if (command.isPresent()) {

@@ -37,7 +37,9 @@ public class SlashCommands {
         }
         String text = message.strip();
         String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        String argument = text.length() > command.length() ? text.substring(command.length()).strip() : "";
+        String argument = text.length() > command.length()
+                ? text.substring(command.length()).strip()
+                : "";
         return switch (command) {
             case "/help" -> Optional.of(Uni.createFrom().item(HELP));
             case "/remember" -> Optional.of(remember(ctx, argument));

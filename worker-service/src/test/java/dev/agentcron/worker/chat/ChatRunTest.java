@@ -39,7 +39,8 @@ class ChatRunTest extends RuntimeTest {
         assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
         JsonNode messages = gateway.bodies(model).get(0).path("messages");
         List<String> sent = new ArrayList<>();
-        messages.forEach(m -> sent.add(m.path("role").asText() + ": " + m.path("content").asText()));
+        messages.forEach(
+                m -> sent.add(m.path("role").asText() + ": " + m.path("content").asText()));
         assertThat(sent)
                 .containsExactly(
                         "system: You answer geography questions.",
@@ -63,10 +64,7 @@ class ChatRunTest extends RuntimeTest {
         RunEvents events = events();
         assertThat(events.names(runId))
                 .containsExactly(
-                        "thread.run.created",
-                        "thread.message.delta",
-                        "thread.message.delta",
-                        "thread.run.completed");
+                        "thread.run.created", "thread.message.delta", "thread.message.delta", "thread.run.completed");
         assertThat(events.of(runId).get(0).data().path("thread_id").asText()).isEqualTo(thread);
         assertThat(events.streamedText(runId)).isEqualTo("Paris is the capital.");
     }
@@ -152,10 +150,14 @@ class ChatRunTest extends RuntimeTest {
                         "thread.message.delta",
                         "thread.run.completed");
         assertThat(events.of(runId).get(1).data().path("name").asText()).isEqualTo("remember");
-        assertThat(events.of(runId).get(4).data().path("usage").path("output_tokens").asLong())
+        assertThat(events.of(runId)
+                        .get(4)
+                        .data()
+                        .path("usage")
+                        .path("output_tokens")
+                        .asLong())
                 .isEqualTo(24);
-        assertThat(Fixtures.one(
-                        "SELECT content, tokens FROM messages WHERE run_id = ? AND role = 'assistant'", runId))
+        assertThat(Fixtures.one("SELECT content, tokens FROM messages WHERE run_id = ? AND role = 'assistant'", runId))
                 .containsEntry("content", "Got it.")
                 .containsEntry("tokens", 24);
     }

@@ -10,6 +10,7 @@ public final class Api {
     public static final String TAG_SCHEDULES = "Schedules";
     public static final String TAG_RUNS = "Runs";
     public static final String TAG_ARTIFACTS = "Artifacts";
+    public static final String TAG_THREADS = "Threads";
     public static final String TAG_KEYS = "API keys";
     public static final String TAG_WORKSPACES = "Workspaces";
 

@@ -1,0 +1,83 @@
+package dev.agentcron.api.thread.rest;
+
+import dev.agentcron.api.auth.Caller;
+import dev.agentcron.api.auth.Scopes;
+import dev.agentcron.api.common.rest.Api;
+import dev.agentcron.api.idempotency.Idempotent;
+import dev.agentcron.api.idempotency.IdempotencyFilter;
+import dev.agentcron.api.run.events.RunEventDocs;
+import dev.agentcron.api.run.events.RunEventRelay;
+import dev.agentcron.api.run.events.SseFrames;
+import dev.agentcron.api.thread.mapping.ChatRequest;
+import dev.agentcron.api.thread.service.ChatService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** One chat turn, answered as the run's event stream. */
+@Path(Api.BASE + "/agents/{id}/chat")
+@Tag(name = Api.TAG_THREADS)
+public class ChatResource {
+
+    private final ChatService chat;
+    private final RunEventRelay relay;
+    private final SecurityIdentity identity;
+
+    public ChatResource(ChatService chat, RunEventRelay relay, SecurityIdentity identity) {
+        this.chat = chat;
+        this.relay = relay;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Scopes.AGENTS_WRITE)
+    @Idempotent(replaysRunEvents = true)
+    @Operation(operationId = "chat", summary = "Chat with an agent", description = ThreadDocs.CHAT)
+    @APIResponse(
+            responseCode = "200",
+            description = "The chat run's events, then `data: [DONE]`.",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(type = SchemaType.STRING, example = RunEventDocs.SSE_EXAMPLE)))
+    public RestMulti<OutboundSseEvent> chat(
+            @Parameter(in = ParameterIn.PATH, description = ThreadDocs.AGENT_ID) @PathParam("id") String id,
+            @Parameter(hidden = true) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            ChatRequest request,
+            @Context Sse sse) {
+        Caller caller = Caller.of(identity);
+        return RestMulti.fromUniResponse(
+                chat.start(caller, id, request, idempotencyKey)
+                        .chain(turn -> relay.open(caller, turn.runId(), null).map(frames -> new Opened(turn, frames))),
+                opened -> SseFrames.toEvents(sse, opened.frames()),
+                opened -> opened.turn().replayed()
+                        ? Map.of(IdempotencyFilter.REPLAYED_HEADER, List.of("true"))
+                        : Map.of());
+    }
+
+    private record Opened(ChatService.ChatTurn turn, io.smallrye.mutiny.Multi<dev.agentcron.api.run.events.SseFrame> frames) {}
+}
