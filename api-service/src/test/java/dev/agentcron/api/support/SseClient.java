@@ -52,8 +52,9 @@ public final class SseClient {
     private SseClient() {}
 
     public static OpenStream get(URI uri, String key, String lastEventId) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + key)
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -72,7 +73,8 @@ public final class SseClient {
     private static OpenStream open(HttpRequest request) {
         try {
             HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
-            OpenStream stream = new OpenStream(response.statusCode(), response.headers().map());
+            OpenStream stream =
+                    new OpenStream(response.statusCode(), response.headers().map());
             Thread reader = new Thread(() -> read(response.body(), stream), "sse-reader");
             reader.setDaemon(true);
             reader.start();
@@ -97,7 +99,8 @@ public final class SseClient {
                     id.clear();
                     data.setLength(0);
                 } else if (line.startsWith(":")) {
-                    stream.messages.add(new Message(null, null, line.substring(1).strip()));
+                    stream.messages.add(
+                            new Message(null, null, line.substring(1).strip()));
                 } else if (line.startsWith("id:")) {
                     id.clear();
                     id.add(line.substring(3).strip());

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentcron.api.support.Sql;
 import dev.agentcron.api.support.SseClient;
 import dev.agentcron.api.support.SseClient.Message;
 import dev.agentcron.api.support.SseClient.OpenStream;
-import dev.agentcron.api.support.Sql;
 import dev.agentcron.api.support.TestTenant;
 import dev.agentcron.model.queue.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -200,7 +200,8 @@ class ChatTest {
 
         await().atMost(WAIT).until(() -> stream.messages.stream().anyMatch(m -> "ping".equals(m.comment())));
         assertThat(stream.body.toString()).contains(": ping\n");
-        assertThat(Sql.query("SELECT status FROM runs WHERE id = '" + runId + "'")).isEqualTo("queued");
+        assertThat(Sql.query("SELECT status FROM runs WHERE id = '" + runId + "'"))
+                .isEqualTo("queued");
     }
 
     @Test
@@ -286,7 +287,11 @@ class ChatTest {
                 .statusCode(410)
                 .contentType("application/problem+json")
                 .body("status", equalTo(410));
-        other.as().accept("text/event-stream").get("/api/v1/runs/" + runId + "/events").then().statusCode(404);
+        other.as()
+                .accept("text/event-stream")
+                .get("/api/v1/runs/" + runId + "/events")
+                .then()
+                .statusCode(404);
         tenant.as()
                 .accept("text/event-stream")
                 .header("Last-Event-ID", "not-an-id")
@@ -312,7 +317,8 @@ class ChatTest {
                 .containsExactly("thread.run.created", "thread.message.delta", "thread.run.completed");
         assertThat(all.events().get(3).isDone()).isTrue();
 
-        OpenStream tail = SseClient.get(runEvents(runId), tenant.adminKey(), all.events().get(1).id());
+        OpenStream tail = SseClient.get(
+                runEvents(runId), tenant.adminKey(), all.events().get(1).id());
         await().atMost(WAIT).until(tail::ended);
         assertThat(tail.events()).isEqualTo(all.events().subList(2, 4));
     }
@@ -391,8 +397,14 @@ class ChatTest {
         publish(runId, "thread.run.created", "{\"run_id\":\"" + runId + "\",\"thread_id\":\"" + thread + "\"}");
         publish(runId, "thread.message.delta", delta(pieces[0]));
         if (pieces.length > 1) {
-            publish(runId, "thread.run.tool_call", "{\"id\":\"call_1\",\"name\":\"recall\",\"arguments\":{\"query\":\"tickets\"}}");
-            publish(runId, "thread.run.tool_result", "{\"id\":\"call_1\",\"name\":\"recall\",\"result\":{\"memories\":[]}}");
+            publish(
+                    runId,
+                    "thread.run.tool_call",
+                    "{\"id\":\"call_1\",\"name\":\"recall\",\"arguments\":{\"query\":\"tickets\"}}");
+            publish(
+                    runId,
+                    "thread.run.tool_result",
+                    "{\"id\":\"call_1\",\"name\":\"recall\",\"result\":{\"memories\":[]}}");
             for (int i = 1; i < pieces.length; i++) {
                 publish(runId, "thread.message.delta", delta(pieces[i]));
             }
@@ -419,6 +431,9 @@ class ChatTest {
     private static String text(List<Message> events) {
         StringBuilder text = new StringBuilder();
         for (Message m : events) {
+            if (m.isDone()) {
+                continue;
+            }
             JsonNode event = json(m);
             if ("thread.message.delta".equals(event.path("event").asText())) {
                 text.append(event.path("data").path("delta").path("content").asText());

@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  *       {@code data: [DONE]}.
  * </ul>
  *
- * The requested {@code model} is echoed in every response.
+ * The requested {@code model} is echoed in every response. A streamed answer for a model whose id ends in
+ * {@value #SLOW_SUFFIX} is paced: its events arrive over {@value #SLOW_MILLIS_PER_EVENT} ms each (for tests and
+ * demos of long answers).
  */
 final class ChatCompletions {
 
@@ -43,7 +45,20 @@ final class ChatCompletions {
     private final ObjectMapper json = new ObjectMapper();
 
     /** One HTTP answer. */
-    record Reply(int status, String contentType, String body) {}
+    static final String SLOW_SUFFIX = "-slow";
+    static final int SLOW_MILLIS_PER_EVENT = 150;
+
+    /** One HTTP answer; {@code events} and {@code paceMillis} set for a paced stream. */
+    record Reply(int status, String contentType, String body, int events, long paceMillis) {
+
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, 0, 0);
+        }
+
+        boolean paced() {
+            return paceMillis > 0 && events > 0;
+        }
+    }
 
     /** What the assistant says: either text or one tool call. */
     private record Answer(String text, String toolName, String toolArguments, String finishReason) {
@@ -76,7 +91,12 @@ final class ChatCompletions {
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
         if (request.path("stream").asBoolean(false)) {
-            return new Reply(200, EVENT_STREAM, stream(id, created, model, answer, usage));
+            String body = stream(id, created, model, answer, usage);
+            if (model.endsWith(SLOW_SUFFIX)) {
+                int events = body.split("\n\n").length;
+                return new Reply(200, EVENT_STREAM, body, events, (long) events * SLOW_MILLIS_PER_EVENT);
+            }
+            return new Reply(200, EVENT_STREAM, body);
         }
         return new Reply(200, JSON, completion(id, created, model, answer, usage));
     }

@@ -106,6 +106,9 @@ final class GatewayStub implements AutoCloseable {
             if (reply.contentType().equals(ChatCompletions.EVENT_STREAM)) {
                 response.withHeader("Cache-Control", "no-cache");
             }
+            if (reply.paced()) {
+                response.withChunkedDribbleDelay(reply.events(), (int) reply.paceMillis());
+            }
             return response.build();
         }
     }

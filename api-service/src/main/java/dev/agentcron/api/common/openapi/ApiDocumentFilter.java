@@ -29,16 +29,15 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
-    static final Set<String> IDEMPOTENT =
-            Set.of(
-                    "createAgent",
-                    "createSchedule",
-                    "createApiKey",
-                    "createWorkspace",
-                    "triggerRun",
-                    "createArtifact",
-                    "createThread",
-                    "chat");
+    static final Set<String> IDEMPOTENT = Set.of(
+            "createAgent",
+            "createSchedule",
+            "createApiKey",
+            "createWorkspace",
+            "triggerRun",
+            "createArtifact",
+            "createThread",
+            "chat");
     /** Operations that can conflict with existing state (duplicate name or slug, a decision already made). */
     static final Set<String> CONFLICTING = Set.of(
             "createAgent",

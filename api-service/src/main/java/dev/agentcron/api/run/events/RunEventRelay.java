@@ -89,7 +89,8 @@ public class RunEventRelay {
         String after = lastEventId == null ? StreamIds.START : lastEventId.strip();
         String key = keys.runEvents(runId);
         return pool.preparedQuery(RUN)
-                .execute(Tuple.of(runId, caller.workspaceId(), (double) retention.retention().toSeconds()))
+                .execute(Tuple.of(runId, caller.workspaceId(), (double)
+                        retention.retention().toSeconds()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw new NotFoundException("run", runId);
@@ -139,7 +140,9 @@ public class RunEventRelay {
         if (cursor.finished) {
             return Uni.createFrom().item(List.of());
         }
-        return read(cursor).chain(frames -> frames.isEmpty() ? idle(cursor) : Uni.createFrom().item(frames));
+        return read(cursor)
+                .chain(frames ->
+                        frames.isEmpty() ? idle(cursor) : Uni.createFrom().item(frames));
     }
 
     private Uni<List<SseFrame>> read(Cursor cursor) {
@@ -164,7 +167,8 @@ public class RunEventRelay {
     }
 
     private static boolean isTerminal(String event) {
-        return RunEventType.COMPLETED.wireName().equals(event) || RunEventType.FAILED.wireName().equals(event);
+        return RunEventType.COMPLETED.wireName().equals(event)
+                || RunEventType.FAILED.wireName().equals(event);
     }
 
     /** Nothing new: wait for the stream to grow; after the ping interval, a ping (or the end of a dead run). */

@@ -3,11 +3,11 @@ package dev.agentcron.api.run.events;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import io.vertx.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -132,10 +132,7 @@ public class RunEventWatcher {
             inFlight = new HashSet<>(cursors.keySet());
             unblocking = false;
         }
-        connection()
-                .chain(conn -> conn.send(xread(cursors)))
-                .subscribe()
-                .with(this::delivered, this::failed);
+        connection().chain(conn -> conn.send(xread(cursors))).subscribe().with(this::delivered, this::failed);
     }
 
     private Request xread(Map<String, String> cursors) {
@@ -156,8 +153,8 @@ public class RunEventWatcher {
                 return Uni.createFrom().item(connection);
             }
         }
-        return redis.connect().chain(conn -> conn.send(Request.cmd(Command.CLIENT).arg("ID"))
-                .map(id -> {
+        return redis.connect()
+                .chain(conn -> conn.send(Request.cmd(Command.CLIENT).arg("ID")).map(id -> {
                     synchronized (this) {
                         connection = conn;
                         connectionId = id.toLong();

@@ -22,6 +22,8 @@ public final class SseFrames {
         if (frame.id() != null) {
             builder.id(frame.id());
         }
-        return builder.mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, frame.data()).build();
+        return builder.mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, frame.data())
+                .build();
     }
 }

@@ -5,8 +5,11 @@ import dev.agentcron.api.auth.Scopes;
 import dev.agentcron.api.common.rest.Api;
 import dev.agentcron.api.run.events.RunEventDocs;
 import dev.agentcron.api.run.events.RunEventRelay;
+import dev.agentcron.api.run.events.SseFrame;
 import dev.agentcron.api.run.events.SseFrames;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** A run's events as server-sent events. */
+/**
+ * A run's events as server-sent events. The run is checked (404, 410, 400) before the stream opens, on a
+ * worker thread: RESTEasy writes the SSE head as soon as it subscribes, after which no problem can be sent.
+ */
 @Path(Api.BASE + "/runs/{id}/events")
 @Tag(name = Api.TAG_RUNS)
 public class RunEventsResource {
@@ -42,6 +48,7 @@ public class RunEventsResource {
     }
 
     @GET
+    @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed(Scopes.AGENTS_READ)
@@ -57,12 +64,17 @@ public class RunEventsResource {
             @Parameter(in = ParameterIn.PATH, description = RunDocs.RUN_ID) @PathParam("id") String id,
             @Parameter(
                             description = RunEventDocs.LAST_EVENT_ID,
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{1,19}-\\d{1,19}$", maxLength = 40),
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = "^\\d{1,19}-\\d{1,19}$",
+                                            maxLength = 40),
                             example = "1767776400120-0")
                     @HeaderParam("Last-Event-ID")
                     String lastEventId,
             @Context Sse sse) {
-        return RestMulti.fromUniResponse(
-                relay.open(Caller.of(identity), id, lastEventId), frames -> SseFrames.toEvents(sse, frames));
+        Multi<SseFrame> frames =
+                relay.open(Caller.of(identity), id, lastEventId).await().atMost(Api.PRELUDE_TIMEOUT);
+        return RestMulti.fromMultiData(SseFrames.toEvents(sse, frames)).build();
     }
 }

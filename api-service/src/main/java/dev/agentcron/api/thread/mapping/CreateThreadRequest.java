@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + " `archived_at` are read-only: like any unknown property, they are a 400.")
 public record CreateThreadRequest(
         @Schema(
-                        description = "Title, 1–200 characters; default \"New Conversation\".",
-                        example = "Marketing Strategy Discussion",
-                        minLength = 1,
-                        maxLength = 200)
-                String title) {}
+                description = "Title, 1–200 characters; default \"New Conversation\".",
+                example = "Marketing Strategy Discussion",
+                minLength = 1,
+                maxLength = 200)
+        String title) {}

@@ -3,14 +3,17 @@ package dev.agentcron.api.thread.rest;
 import dev.agentcron.api.auth.Caller;
 import dev.agentcron.api.auth.Scopes;
 import dev.agentcron.api.common.rest.Api;
-import dev.agentcron.api.idempotency.Idempotent;
 import dev.agentcron.api.idempotency.IdempotencyFilter;
+import dev.agentcron.api.idempotency.Idempotent;
 import dev.agentcron.api.run.events.RunEventDocs;
 import dev.agentcron.api.run.events.RunEventRelay;
+import dev.agentcron.api.run.events.SseFrame;
 import dev.agentcron.api.run.events.SseFrames;
 import dev.agentcron.api.thread.mapping.ChatRequest;
 import dev.agentcron.api.thread.service.ChatService;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -22,8 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,7 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** One chat turn, answered as the run's event stream. */
+/**
+ * One chat turn, answered as the run's event stream. The turn is started (or found, for a replay) before the
+ * stream opens: RESTEasy writes the SSE head as soon as it subscribes, so every refusal (400, 404, 409, 410)
+ * must come first to be a problem document. That prelude waits on a worker thread, never on the event loop;
+ * the stream itself is fully non-blocking.
+ */
 @Path(Api.BASE + "/agents/{id}/chat")
 @Tag(name = Api.TAG_THREADS)
 public class ChatResource {
@@ -51,6 +57,7 @@ public class ChatResource {
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
@@ -70,14 +77,14 @@ public class ChatResource {
             ChatRequest request,
             @Context Sse sse) {
         Caller caller = Caller.of(identity);
-        return RestMulti.fromUniResponse(
-                chat.start(caller, id, request, idempotencyKey)
-                        .chain(turn -> relay.open(caller, turn.runId(), null).map(frames -> new Opened(turn, frames))),
-                opened -> SseFrames.toEvents(sse, opened.frames()),
-                opened -> opened.turn().replayed()
-                        ? Map.of(IdempotencyFilter.REPLAYED_HEADER, List.of("true"))
-                        : Map.of());
+        ChatService.ChatTurn turn =
+                chat.start(caller, id, request, idempotencyKey).await().atMost(Api.PRELUDE_TIMEOUT);
+        Multi<SseFrame> frames = relay.open(caller, turn.runId(), null).await().atMost(Api.PRELUDE_TIMEOUT);
+        RestMulti.SyncRestMulti.Builder<OutboundSseEvent> response =
+                RestMulti.fromMultiData(SseFrames.toEvents(sse, frames));
+        if (turn.replayed()) {
+            response.header(IdempotencyFilter.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
-
-    private record Opened(ChatService.ChatTurn turn, io.smallrye.mutiny.Multi<dev.agentcron.api.run.events.SseFrame> frames) {}
 }

@@ -13,8 +13,8 @@ final class ThreadDocs {
     static final String LIST = "The agent's threads, most recently updated first, with their message and token"
             + " counts. A thread idle for `agentcron.threads.auto-archive-after-days` days (default 30) is archived"
             + " (`archived_at` set) and refuses new chat turns.";
-    static final String MESSAGES = "The thread's messages, oldest first: the user's messages and the agent's answers"
-            + " with their tokens.";
+    static final String MESSAGES =
+            "The thread's messages, oldest first: the user's messages and the agent's answers" + " with their tokens.";
     static final String DELETE = "Deletes the thread and its messages. Its runs stay in the run history.";
     static final String CHAT = """
             Sends a message in one of the agent's threads and streams the agent's answer. The message is stored, a \

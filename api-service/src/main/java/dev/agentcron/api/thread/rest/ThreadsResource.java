@@ -83,7 +83,10 @@ public class ThreadsResource {
     @GET
     @Path("/{thread_id}/messages")
     @RolesAllowed(Scopes.AGENTS_READ)
-    @Operation(operationId = "listThreadMessages", summary = "List a thread's messages", description = ThreadDocs.MESSAGES)
+    @Operation(
+            operationId = "listThreadMessages",
+            summary = "List a thread's messages",
+            description = ThreadDocs.MESSAGES)
     @APIResponse(responseCode = "200", description = "A page of messages, oldest first.")
     public Uni<Page<MessageView>> listThreadMessages(
             @Parameter(in = ParameterIn.PATH, description = ThreadDocs.AGENT_ID) @PathParam("id") String id,

@@ -18,8 +18,9 @@ import dev.agentcron.model.queue.Job;
 import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.run.RunAdmission;
 import dev.agentcron.model.run.RunAdmission.Admission;
-import dev.agentcron.model.thread.ThreadEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +47,19 @@ public class ChatService {
             UPDATE threads SET message_count = message_count + 1, total_tokens = total_tokens + $2,
                                updated_at = now(), last_activity_at = now()
             WHERE id = $1 AND archived_at IS NULL""";
+    private static final String THREAD = """
+            SELECT a.id AS agent_id, t.id AS thread_id, t.archived_at IS NOT NULL AS archived
+            FROM agents a LEFT JOIN threads t ON t.agent_id = a.id AND t.id = $1
+            WHERE a.workspace_id = $2 AND (a.id = $3 OR a.slug = $3)""";
     private static final int CHARS_PER_TOKEN = 3;
+
+    /** The thread of a turn. */
+    private record TurnThread(String id, String agentId) {}
 
     /** The run a turn streams, and whether it is the replay of an earlier request. */
     public record ChatTurn(String runId, boolean replayed) {}
 
-    private final ThreadService threads;
+    private final Pool pool;
     private final RunAdmission admission;
     private final JobQueue queue;
     private final ChatSettings settings;
@@ -59,13 +67,13 @@ public class ChatService {
     private final IdempotencyConfig idempotencyConfig;
 
     public ChatService(
-            ThreadService threads,
+            Pool pool,
             RunAdmission admission,
             JobQueue queue,
             ChatSettings settings,
             IdempotencyStore idempotency,
             IdempotencyConfig idempotencyConfig) {
-        this.threads = threads;
+        this.pool = pool;
         this.admission = admission;
         this.queue = queue;
         this.settings = settings;
@@ -130,33 +138,45 @@ public class ChatService {
     }
 
     private Uni<String> startTurn(Caller caller, String agentIdOrSlug, ChatRequest request) {
-        return threads.find(caller, agentIdOrSlug, request.threadId())
-                .invoke(ChatService::requireOpen)
-                .chain(thread -> admit(thread, request.message()).call(admitted -> enqueue(admitted, thread.agentId)))
+        return openThread(caller, agentIdOrSlug, request.threadId())
+                .chain(thread -> admit(thread, request.message()).call(admitted -> enqueue(admitted, thread.agentId())))
                 .map(Admission::runId);
     }
 
-    private static void requireOpen(ThreadEntity thread) {
-        if (thread.archivedAt != null) {
-            throw archived(thread.id);
-        }
+    /** The agent's thread in the caller's workspace: 404 for an unknown agent or thread, 409 when archived. */
+    private Uni<TurnThread> openThread(Caller caller, String agentIdOrSlug, String threadId) {
+        return pool.preparedQuery(THREAD)
+                .execute(Tuple.of(threadId, caller.workspaceId(), agentIdOrSlug))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundException("agent", agentIdOrSlug);
+                    }
+                    Row row = rows.iterator().next();
+                    if (row.getString("thread_id") == null) {
+                        throw new NotFoundException("thread", threadId);
+                    }
+                    if (row.getBoolean("archived")) {
+                        throw archived(threadId);
+                    }
+                    return new TurnThread(threadId, row.getString("agent_id"));
+                });
     }
 
     private static ConflictException archived(String threadId) {
         return new ConflictException("Thread " + threadId + " is archived (idle too long): start a new thread.");
     }
 
-    private Uni<Admission> admit(ThreadEntity thread, String message) {
+    private Uni<Admission> admit(TurnThread thread, String message) {
         return admission
                 .admit(
-                        RunAdmission.Request.chat(thread.agentId, thread.id),
-                        (connection, admitted) -> storeMessage(connection, thread.id, admitted.runId(), message))
+                        RunAdmission.Request.chat(thread.agentId(), thread.id()),
+                        (connection, admitted) -> storeMessage(connection, thread.id(), admitted.runId(), message))
                 .onFailure(failure -> UniqueViolation.of(failure, RunAdmission.THREAD_ACTIVE_INDEX))
-                .transform(failure -> new ConflictException("Thread " + thread.id
+                .transform(failure -> new ConflictException("Thread " + thread.id()
                         + " already has a run in progress: wait for it to end (GET /runs/{id}/events) or cancel it."))
                 .invoke(admitted -> {
                     if (!admitted.recorded()) {
-                        throw new NotFoundException("agent", thread.agentId);
+                        throw new NotFoundException("agent", thread.agentId());
                     }
                 });
     }

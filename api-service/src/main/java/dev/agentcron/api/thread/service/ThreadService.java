@@ -70,7 +70,8 @@ public class ThreadService {
                     .range(paging.offset(), paging.offset() + paging.limit() - 1)
                     .list()
                     .chain(items -> threads.count("agentId", agent.id)
-                            .map(total -> new Slice<>(items.stream().map(ThreadMapper::toView).toList(), total)));
+                            .map(total -> new Slice<>(
+                                    items.stream().map(ThreadMapper::toView).toList(), total)));
         });
     }
 
@@ -82,7 +83,8 @@ public class ThreadService {
                 .range(paging.offset(), paging.offset() + paging.limit() - 1)
                 .list()
                 .chain(items -> messages.count("threadId", thread.id)
-                        .map(total -> new Slice<>(items.stream().map(ThreadMapper::toView).toList(), total))));
+                        .map(total -> new Slice<>(
+                                items.stream().map(ThreadMapper::toView).toList(), total))));
     }
 
     /** Deletes the thread and its messages; runs keep their record with no thread. */
@@ -103,7 +105,7 @@ public class ThreadService {
     public Uni<ThreadEntity> find(Caller caller, String agentIdOrSlug, String threadId) {
         return agents.find(caller, agentIdOrSlug)
                 .chain(agent -> threads.find("id = ?1 and agentId = ?2", threadId, agent.id)
-                        .firstResult())
+                        .<ThreadEntity>firstResult())
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFoundException("thread", threadId));
