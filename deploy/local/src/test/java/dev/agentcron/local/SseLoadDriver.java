@@ -65,7 +65,6 @@ public final class SseLoadDriver {
         int rounds = Integer.getInteger("sse.rounds", 10);
         String heap = System.getProperty("sse.heap", "512m");
         new SseLoadDriver(streams, rounds, heap).run();
-        System.exit(0);
     }
 
     private void run() throws Exception {

@@ -64,6 +64,18 @@ final class RequestExamples {
                             {"title": "Launch week teaser", "content": "Something new ships on Monday. Stay tuned!",
                              "artifact_type": "post_draft", "approval_status": "pending_review",
                              "channels": ["acc_twitter_main"]}
+                            """)),
+            "createThread",
+            List.of(new Sample("titled", "Seed 001: a titled conversation", """
+                    {"title": "Marketing Strategy Discussion"}
+                    """)),
+            "chat",
+            List.of(
+                    new Sample("question", "Seed 001: a question to the agent", """
+                            {"thread_id": "thr_01JD7XK3M4N5P6Q7R8S9T0V1W2", "message": "What changed this week?"}
+                            """),
+                    new Sample("slash-command", "Seed 001: a slash command, answered without a model call", """
+                            {"thread_id": "thr_01JD7XK3M4N5P6Q7R8S9T0V1W2", "message": "/remember Standup moved to 9:30"}
                             """)));
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,8 +12,9 @@ import dev.agentcron.api.run.events.SseFrames;
 import dev.agentcron.api.thread.mapping.ChatRequest;
 import dev.agentcron.api.thread.service.ChatService;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -75,16 +76,15 @@ public class ChatResource {
             @Parameter(in = ParameterIn.PATH, description = ThreadDocs.AGENT_ID) @PathParam("id") String id,
             @Parameter(hidden = true) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
             ChatRequest request,
-            @Context Sse sse) {
+            @Context Sse sse,
+            @Context HttpServerResponse http) {
         Caller caller = Caller.of(identity);
         ChatService.ChatTurn turn =
                 chat.start(caller, id, request, idempotencyKey).await().atMost(Api.PRELUDE_TIMEOUT);
         Multi<SseFrame> frames = relay.open(caller, turn.runId(), null).await().atMost(Api.PRELUDE_TIMEOUT);
-        RestMulti.SyncRestMulti.Builder<OutboundSseEvent> response =
-                RestMulti.fromMultiData(SseFrames.toEvents(sse, frames));
         if (turn.replayed()) {
-            response.header(IdempotencyFilter.REPLAYED_HEADER, "true");
+            http.putHeader(IdempotencyFilter.REPLAYED_HEADER, "true");
         }
-        return response.build();
+        return RestMulti.fromMultiData(SseFrames.toEvents(sse, frames)).build();
     }
 }
