@@ -70,6 +70,8 @@ public class RunEventRelay {
         final String key;
         String lastId;
         boolean finished;
+        /** When the last event was sent (or the stream opened), for the dead-run check. */
+        long lastEventNanos = System.nanoTime();
 
         Cursor(String runId, String key, String lastId) {
             this.runId = runId;
@@ -157,6 +159,7 @@ public class RunEventRelay {
             String event = message.payload().get("event");
             frames.add(SseFrame.event(message.id(), event, message.payload().getOrDefault("data", "{}")));
             cursor.lastId = message.id();
+            cursor.lastEventNanos = System.nanoTime();
             if (isTerminal(event)) {
                 frames.add(SseFrame.DONE);
                 cursor.finished = true;
@@ -182,6 +185,9 @@ public class RunEventRelay {
     }
 
     private Uni<List<SseFrame>> pingOrEnd(Cursor cursor) {
+        if (System.nanoTime() - cursor.lastEventNanos < config.terminalGrace().toNanos()) {
+            return Uni.createFrom().item(List.of(SseFrame.PING));
+        }
         return endedWithoutEvents(cursor.runId).map(ended -> {
             if (ended) {
                 cursor.finished = true;
@@ -191,7 +197,10 @@ public class RunEventRelay {
         });
     }
 
-    /** The run ended long enough ago (or never started) that no terminal event will come. */
+    /**
+     * The run ended long enough ago (or never started) that no terminal event will come; asked only of streams
+     * idle for the grace period, so thousands of quiet streams cost no query per ping.
+     */
     private Uni<Boolean> endedWithoutEvents(String runId) {
         return pool.preparedQuery(ENDED)
                 .execute(Tuple.of(runId, (double) config.terminalGrace().toSeconds()))
