@@ -31,6 +31,9 @@ public final class RunEventDocs {
 
             """;
 
+    /** A bound for the document's string schema of a stream (10,000 events of up to 10,000 characters). */
+    public static final int MAX_STREAM_CHARS = 100_000_000;
+
     public static final String LAST_EVENT_ID =
             "Resume after this event id (the `id:` of the last event received); absent: from the start.";
 }
