@@ -46,6 +46,7 @@ final class ChatCompletions {
 
     /** One HTTP answer. */
     static final String SLOW_SUFFIX = "-slow";
+
     static final int SLOW_MILLIS_PER_EVENT = 150;
 
     /** One HTTP answer; {@code events} and {@code paceMillis} set for a paced stream. */

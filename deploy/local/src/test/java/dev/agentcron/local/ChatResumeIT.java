@@ -78,7 +78,8 @@ class ChatResumeIT {
             try (RespClient client = RespClient.connect(redis.host(), redis.port(), Duration.ofSeconds(2))) {
                 String cursor = "0";
                 do {
-                    List<?> reply = (List<?>) client.command("SCAN", cursor, "MATCH", keyPrefix + ":*", "COUNT", "1000");
+                    List<?> reply =
+                            (List<?>) client.command("SCAN", cursor, "MATCH", keyPrefix + ":*", "COUNT", "1000");
                     cursor = (String) reply.get(0);
                     for (Object key : (List<?>) reply.get(1)) {
                         client.command("UNLINK", (String) key);
@@ -95,13 +96,20 @@ class ChatResumeIT {
                 "chat-resume",
                 workDir,
                 List.of(
-                        "--data-dir", workDir.resolve("data").toString(),
-                        "--apis", "2",
-                        "--workers", "1",
-                        "--api-port", Integer.toString(base),
-                        "--worker-port", Integer.toString(base + 2),
-                        "--db-name", dbName,
-                        "--key-prefix", keyPrefix));
+                        "--data-dir",
+                        workDir.resolve("data").toString(),
+                        "--apis",
+                        "2",
+                        "--workers",
+                        "1",
+                        "--api-port",
+                        Integer.toString(base),
+                        "--worker-port",
+                        Integer.toString(base + 2),
+                        "--db-name",
+                        dbName,
+                        "--key-prefix",
+                        keyPrefix));
         run.awaitReady();
         List<String> apis = List.of(run.readyField("api").split(","));
         assertThat(apis).hasSize(2);
@@ -158,7 +166,10 @@ class ChatResumeIT {
         assertThat(rest).isNotEmpty();
         assertThat(rest.get(rest.size() - 1).done()).isTrue();
         assertThat(name(rest.get(rest.size() - 2))).isEqualTo("thread.run.completed");
-        assertThat(data(rest.get(rest.size() - 2)).path("usage").path("output_tokens").asInt())
+        assertThat(data(rest.get(rest.size() - 2))
+                        .path("usage")
+                        .path("output_tokens")
+                        .asInt())
                 .isPositive();
 
         // the whole stream, read afterwards from api 1, is exactly the two halves
@@ -186,7 +197,9 @@ class ChatResumeIT {
                 .path("data");
         assertThat(messages).hasSize(2);
         assertThat(messages.get(1).path("role").asText()).isEqualTo("assistant");
-        assertThat(messages.get(1).path("content").asText()).isEqualTo(text(joined)).contains("thirteen");
+        assertThat(messages.get(1).path("content").asText())
+                .isEqualTo(text(joined))
+                .contains("thirteen");
     }
 
     /** Reads SSE messages until {@code [DONE]}, the end of the body, or {@code limit} messages. */

@@ -1,6 +1,5 @@
 package dev.agentcron.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
@@ -81,15 +79,24 @@ public final class SseLoadDriver {
                 "sse-load",
                 work,
                 List.of(
-                        "--data-dir", work.resolve("data").toString(),
-                        "--apis", "1",
-                        "--workers", "0",
-                        "--api-port", Integer.toString(base),
-                        "--worker-port", Integer.toString(base + 1),
-                        "--db-name", "agentcron_sse_load_" + token,
-                        "--key-prefix", "sse-load-" + token,
-                        "--jvm-opts", "-Xmx" + heap,
-                        "--config", config.toString()));
+                        "--data-dir",
+                        work.resolve("data").toString(),
+                        "--apis",
+                        "1",
+                        "--workers",
+                        "0",
+                        "--api-port",
+                        Integer.toString(base),
+                        "--worker-port",
+                        Integer.toString(base + 1),
+                        "--db-name",
+                        "agentcron_sse_load_" + token,
+                        "--key-prefix",
+                        "sse-load-" + token,
+                        "--jvm-opts",
+                        "-Xmx" + heap,
+                        "--config",
+                        config.toString()));
         try {
             cluster.awaitReady();
             measure(cluster);
@@ -131,7 +138,8 @@ public final class SseLoadDriver {
         String idleHeap = heap(apiPid);
 
         LauncherRun.Endpoint redis = cluster.redis();
-        String prefix = cluster.output().lines()
+        String prefix = cluster.output()
+                .lines()
                 .filter(line -> line.startsWith("launcher | redis "))
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .findFirst()
@@ -142,7 +150,13 @@ public final class SseLoadDriver {
                 for (String run : runs) {
                     String data = "{\"delta\":{\"content\":\"x\"},\"sent_ns\":" + System.nanoTime() + "}";
                     client.command(
-                            "XADD", prefix + ":{" + run + "}:events", "*", "event", "thread.message.delta", "data", data);
+                            "XADD",
+                            prefix + ":{" + run + "}:events",
+                            "*",
+                            "event",
+                            "thread.message.delta",
+                            "data",
+                            data);
                 }
                 long spent = System.nanoTime() - roundStart;
                 long pause = TimeUnit.SECONDS.toNanos(1) - spent;
@@ -208,7 +222,8 @@ public final class SseLoadDriver {
                 int at = line.indexOf("\"sent_ns\":");
                 if (at >= 0) {
                     long now = System.nanoTime();
-                    long sent = Long.parseLong(line.substring(at + 10, line.indexOf('}', at)).strip());
+                    long sent = Long.parseLong(
+                            line.substring(at + 10, line.indexOf('}', at)).strip());
                     latenciesMicros.add((now - sent) / 1000);
                     received.incrementAndGet();
                 } else if (line.contains("[DONE]")) {
@@ -228,7 +243,8 @@ public final class SseLoadDriver {
     }
 
     private void report(boolean allDone, String idleHeap, String busyHeap) {
-        long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted =
+                latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         long expected = (long) streams * rounds;
         System.out.printf(
                 "sse-load | RESULT streams=%d rounds=%d heap-limit=%s delivered=%d/%d duplicates=%d failed=%d all-done=%s%n",
@@ -236,7 +252,9 @@ public final class SseLoadDriver {
         if (sorted.length > 0) {
             System.out.printf(
                     "sse-load | RESULT latency p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                    percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0, sorted[sorted.length - 1] / 1000.0);
+                    percentile(sorted, 50) / 1000.0,
+                    percentile(sorted, 99) / 1000.0,
+                    sorted[sorted.length - 1] / 1000.0);
         }
         System.out.printf("sse-load | RESULT api heap while idle: %s%n", idleHeap);
         System.out.printf("sse-load | RESULT api heap while streaming: %s%n", busyHeap);
@@ -297,7 +315,9 @@ public final class SseLoadDriver {
     private static Connection connect(LauncherRun.Endpoint db) throws Exception {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
-        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(), props);
+        // the driver directly: DriverManager does not see it from the class loader exec:java runs this in
+        return new org.postgresql.Driver()
+                .connect("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(), props);
     }
 
     private static void dropDatabase(LauncherRun cluster) {

@@ -50,6 +50,7 @@ class ThreadArchiverTest {
     }
 
     private static Object archivedAt(String thread) {
-        return Fixtures.one("SELECT archived_at FROM threads WHERE id = ?", thread).get("archived_at");
+        return Fixtures.one("SELECT archived_at FROM threads WHERE id = ?", thread)
+                .get("archived_at");
     }
 }

@@ -59,7 +59,11 @@ public class RunEventsResource {
             content =
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = RunEventDocs.MAX_STREAM_CHARS, example = RunEventDocs.SSE_EXAMPLE)))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = RunEventDocs.MAX_STREAM_CHARS,
+                                            example = RunEventDocs.SSE_EXAMPLE)))
     public RestMulti<OutboundSseEvent> streamRunEvents(
             @Parameter(in = ParameterIn.PATH, description = RunDocs.RUN_ID) @PathParam("id") String id,
             @Parameter(

@@ -71,7 +71,11 @@ public class ChatResource {
             content =
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = RunEventDocs.MAX_STREAM_CHARS, example = RunEventDocs.SSE_EXAMPLE)))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = RunEventDocs.MAX_STREAM_CHARS,
+                                            example = RunEventDocs.SSE_EXAMPLE)))
     public RestMulti<OutboundSseEvent> chat(
             @Parameter(in = ParameterIn.PATH, description = ThreadDocs.AGENT_ID) @PathParam("id") String id,
             @Parameter(hidden = true) @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
