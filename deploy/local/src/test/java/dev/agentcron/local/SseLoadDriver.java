@@ -177,6 +177,9 @@ public final class SseLoadDriver {
             }
             boolean allDone = done.await(2, TimeUnit.MINUTES);
             report(allDone, idleHeap, busyHeap);
+            for (String run : runs) {
+                client.command("UNLINK", prefix + ":{" + run + "}:events");
+            }
         }
     }
 

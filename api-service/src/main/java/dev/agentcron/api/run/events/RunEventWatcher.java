@@ -77,31 +77,44 @@ public class RunEventWatcher {
 
     private void register(String key, String afterId, UniEmitter<? super Void> emitter) {
         boolean interrupt;
+        List<UniEmitter<? super Void>> wake = new ArrayList<>();
         synchronized (this) {
             Watch watch = watches.get(key);
             if (watch != null && watch.seen && StreamIds.compare(watch.cursor, afterId) > 0) {
-                emitter.complete(null);
-                return;
-            }
-            if (watch == null) {
+                // an entry after afterId is known: read now
+                wake.add(emitter);
+                watch = null;
+            } else if (watch == null) {
                 watch = new Watch(afterId);
                 watches.put(key, watch);
             } else if (StreamIds.compare(afterId, watch.cursor) < 0) {
                 watch.cursor = afterId;
                 watch.seen = false;
+            } else if (StreamIds.compare(afterId, watch.cursor) > 0) {
+                // this connection has read up to afterId: the waiters behind it have entries to read, and the
+                // next XREAD need not walk through them again
+                wake.addAll(watch.waiters);
+                watch.waiters.clear();
+                watch.cursor = afterId;
+                watch.seen = false;
             }
-            watch.waiters.add(emitter);
-            Watch registered = watch;
-            emitter.onTermination(() -> unregister(key, registered, emitter));
-            interrupt = reading && !inFlight.contains(key) && !unblocking && connectionId != null;
-            if (interrupt) {
-                unblocking = true;
-            }
-            if (!reading) {
-                reading = true;
-                vertx.runOnContext(this::readRound);
+            if (watch == null) {
+                interrupt = false;
+            } else {
+                watch.waiters.add(emitter);
+                Watch registered = watch;
+                emitter.onTermination(() -> unregister(key, registered, emitter));
+                interrupt = reading && !inFlight.contains(key) && !unblocking && connectionId != null;
+                if (interrupt) {
+                    unblocking = true;
+                }
+                if (!reading) {
+                    reading = true;
+                    vertx.runOnContext(this::readRound);
+                }
             }
         }
+        wake.forEach(waiter -> waiter.complete(null));
         if (interrupt) {
             unblock();
         }
