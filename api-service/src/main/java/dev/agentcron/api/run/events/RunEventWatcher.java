@@ -215,7 +215,12 @@ public class RunEventWatcher {
             });
         }
         wake.forEach(emitter -> emitter.complete(null));
-        readRound();
+        long coalesce = config.watchCoalesce().toMillis();
+        if (newest.isEmpty() || coalesce <= 0) {
+            readRound();
+        } else {
+            vertx.setTimer(coalesce, id -> readRound());
+        }
     }
 
     private void failed(Throwable failure) {

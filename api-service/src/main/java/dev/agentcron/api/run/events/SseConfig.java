@@ -20,6 +20,13 @@ public interface SseConfig {
     @WithDefault("5s")
     Duration watchBlock();
 
+    /**
+     * Pause before the next XREAD after one that returned entries, so that one round serves the streams that
+     * grew meanwhile (an XREAD costs Redis one step per watched stream).
+     */
+    @WithDefault("5ms")
+    Duration watchCoalesce();
+
     /** Streams watched by one XREAD at most (the rest wait for the next round). */
     @WithDefault("5000")
     int watchMaxStreams();
