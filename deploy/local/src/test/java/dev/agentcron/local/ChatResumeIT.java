@@ -109,7 +109,9 @@ class ChatResumeIT {
                         "--db-name",
                         dbName,
                         "--key-prefix",
-                        keyPrefix));
+                        keyPrefix,
+                        // its own PostgreSQL and Redis: a shared server's connection limit cannot fail it
+                        "--embedded"));
         run.awaitReady();
         List<String> apis = List.of(run.readyField("api").split(","));
         assertThat(apis).hasSize(2);

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * delivery latency (append → received by the client, p50/p99/max), events lost or duplicated, and the
  * api-service's heap and RSS while it holds the streams.
  *
- * <p>{@code mvn -pl deploy/local -am verify -Psse-load -Dsse.streams=1000 -Dsse.rounds=10}
+ * <p>{@code mvn -pl deploy/local -am verify -Psse-load -Dsse.streams=1000 -Dsse.rounds=10} ({@code
+ * -Dsse.embedded=true}: the launcher's own PostgreSQL and Redis instead of the installed ones).
  */
 public final class SseLoadDriver {
 
@@ -52,7 +53,10 @@ public final class SseLoadDriver {
     private final AtomicLong duplicates = new AtomicLong();
     private CountDownLatch done;
 
-    private SseLoadDriver(int streams, int rounds, String heap) {
+    private final boolean embedded;
+
+    private SseLoadDriver(int streams, int rounds, String heap, boolean embedded) {
+        this.embedded = embedded;
         this.streams = streams;
         this.rounds = rounds;
         this.heap = heap;
@@ -62,7 +66,8 @@ public final class SseLoadDriver {
         int streams = Integer.getInteger("sse.streams", 1000);
         int rounds = Integer.getInteger("sse.rounds", 10);
         String heap = System.getProperty("sse.heap", "512m");
-        new SseLoadDriver(streams, rounds, heap).run();
+        boolean embedded = Boolean.getBoolean("sse.embedded");
+        new SseLoadDriver(streams, rounds, heap, embedded).run();
     }
 
     private void run() throws Exception {
@@ -75,10 +80,7 @@ public final class SseLoadDriver {
                 quarkus.http.limits.max-connections=100000
                 """);
         int base = freePortBlock(2);
-        LauncherRun cluster = LauncherRun.start(
-                "sse-load",
-                work,
-                List.of(
+        List<String> args = new ArrayList<>(List.of(
                         "--data-dir",
                         work.resolve("data").toString(),
                         "--apis",
@@ -97,6 +99,10 @@ public final class SseLoadDriver {
                         "-Xmx" + heap,
                         "--config",
                         config.toString()));
+        if (embedded) {
+            args.add("--embedded");
+        }
+        LauncherRun cluster = LauncherRun.start("sse-load", work, args);
         try {
             cluster.awaitReady();
             measure(cluster);
