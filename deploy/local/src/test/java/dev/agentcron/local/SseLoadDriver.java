@@ -81,24 +81,24 @@ public final class SseLoadDriver {
                 """);
         int base = freePortBlock(2);
         List<String> args = new ArrayList<>(List.of(
-                        "--data-dir",
-                        work.resolve("data").toString(),
-                        "--apis",
-                        "1",
-                        "--workers",
-                        "0",
-                        "--api-port",
-                        Integer.toString(base),
-                        "--worker-port",
-                        Integer.toString(base + 1),
-                        "--db-name",
-                        "agentcron_sse_load_" + token,
-                        "--key-prefix",
-                        "sse-load-" + token,
-                        "--jvm-opts",
-                        "-Xmx" + heap,
-                        "--config",
-                        config.toString()));
+                "--data-dir",
+                work.resolve("data").toString(),
+                "--apis",
+                "1",
+                "--workers",
+                "0",
+                "--api-port",
+                Integer.toString(base),
+                "--worker-port",
+                Integer.toString(base + 1),
+                "--db-name",
+                "agentcron_sse_load_" + token,
+                "--key-prefix",
+                "sse-load-" + token,
+                "--jvm-opts",
+                "-Xmx" + heap,
+                "--config",
+                config.toString()));
         if (embedded) {
             args.add("--embedded");
         }

@@ -59,6 +59,9 @@ public class RunEventWatcher {
 
         final List<UniEmitter<? super Void>> waiters = new ArrayList<>();
 
+        /** Since when the stream has had no waiter (0: it has some). */
+        long idleSince;
+
         Watch(String cursor) {
             this.cursor = cursor;
         }
@@ -128,16 +131,31 @@ public class RunEventWatcher {
     private void readRound() {
         Map<String, String> cursors = new LinkedHashMap<>();
         synchronized (this) {
+            long now = System.nanoTime();
+            boolean anyWaiter = false;
             Iterator<Map.Entry<String, Watch>> it = watches.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, Watch> entry = it.next();
-                if (entry.getValue().waiters.isEmpty()) {
-                    it.remove();
-                } else if (cursors.size() < config.watchMaxStreams()) {
+                Watch watch = entry.getValue();
+                if (watch.waiters.isEmpty()) {
+                    // a connection busy sending is back soon: keep its stream watched for a while, so that
+                    // its return does not interrupt the read in flight
+                    if (watch.idleSince == 0) {
+                        watch.idleSince = now;
+                    } else if (now - watch.idleSince > config.watchKeepIdle().toNanos()) {
+                        it.remove();
+                        continue;
+                    }
+                } else {
+                    watch.idleSince = 0;
+                    anyWaiter = true;
+                }
+                if (cursors.size() < config.watchMaxStreams()) {
                     cursors.put(entry.getKey(), entry.getValue().cursor);
                 }
             }
-            if (cursors.isEmpty() || stopped) {
+            if (!anyWaiter || stopped) {
+                watches.clear();
                 reading = false;
                 inFlight = Set.of();
                 return;

@@ -27,6 +27,10 @@ public interface SseConfig {
     @WithDefault("5ms")
     Duration watchCoalesce();
 
+    /** How long a stream stays in the watcher's XREAD after its last waiter left (it usually comes back). */
+    @WithDefault("2s")
+    Duration watchKeepIdle();
+
     /** Streams watched by one XREAD at most (the rest wait for the next round). */
     @WithDefault("5000")
     int watchMaxStreams();
