@@ -150,7 +150,12 @@ public class RunEventRelay {
     private Uni<List<SseFrame>> read(Cursor cursor) {
         return redis.stream(String.class)
                 .xrange(cursor.key, StreamRange.of("(" + cursor.lastId, "+"), config.batchSize())
-                .map(messages -> toFrames(cursor, messages));
+                .map(messages -> toFrames(cursor, messages))
+                .invoke(frames -> {
+                    if (!frames.isEmpty()) {
+                        watcher.advanced(cursor.key, cursor.lastId);
+                    }
+                });
     }
 
     private static List<SseFrame> toFrames(Cursor cursor, List<StreamMessage<String, String, String>> messages) {

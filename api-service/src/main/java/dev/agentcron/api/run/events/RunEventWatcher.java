@@ -123,6 +123,25 @@ public class RunEventWatcher {
         }
     }
 
+    /**
+     * A connection has read its stream up to {@code readId}: the next XREAD starts there (not at an entry it
+     * already read, which would return at once), and the connections waiting behind it are woken.
+     */
+    public void advanced(String key, String readId) {
+        List<UniEmitter<? super Void>> wake;
+        synchronized (this) {
+            Watch watch = watches.get(key);
+            if (watch == null || StreamIds.compare(readId, watch.cursor) <= 0) {
+                return;
+            }
+            wake = new ArrayList<>(watch.waiters);
+            watch.waiters.clear();
+            watch.cursor = readId;
+            watch.seen = false;
+        }
+        wake.forEach(waiter -> waiter.complete(null));
+    }
+
     private synchronized void unregister(String key, Watch watch, UniEmitter<? super Void> emitter) {
         watch.waiters.remove(emitter);
     }
