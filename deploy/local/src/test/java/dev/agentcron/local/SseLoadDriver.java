@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * api-service's heap and RSS while it holds the streams.
  *
  * <p>{@code mvn -pl deploy/local -am verify -Psse-load -Dsse.streams=1000 -Dsse.rounds=10} ({@code
- * -Dsse.embedded=true}: the launcher's own PostgreSQL and Redis instead of the installed ones).
+ * -Dsse.embedded=true}: the launcher's own PostgreSQL and Redis instead of the installed ones; {@code
+ * -Dsse.config=a=1,b=2}: extra api-service properties, such as {@code agentcron.sse.*}).
  */
 public final class SseLoadDriver {
 
@@ -78,7 +79,7 @@ public final class SseLoadDriver {
                 agentcron.rate-limit.per-second=1000000
                 agentcron.rate-limit.burst=1000000
                 quarkus.http.limits.max-connections=100000
-                """);
+                """ + System.getProperty("sse.config", "").replace(',', '\n') + "\n");
         int base = freePortBlock(2);
         List<String> args = new ArrayList<>(List.of(
                 "--data-dir",

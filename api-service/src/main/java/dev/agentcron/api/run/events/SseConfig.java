@@ -27,8 +27,11 @@ public interface SseConfig {
     @WithDefault("5ms")
     Duration watchCoalesce();
 
-    /** How long a stream stays in the watcher's XREAD after its last waiter left (it usually comes back). */
-    @WithDefault("2s")
+    /**
+     * How long a stream stays in the watcher's XREAD after its last waiter left (it usually comes back); 0: it
+     * leaves at the next round (measured as good or better on 2 cores, see docs/benchmarks.md).
+     */
+    @WithDefault("0s")
     Duration watchKeepIdle();
 
     /** Streams watched by one XREAD at most (the rest wait for the next round). */
