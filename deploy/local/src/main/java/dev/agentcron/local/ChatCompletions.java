@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *
  * The requested {@code model} is echoed in every response. A message that holds {@code [stub-delay-ms=N]}
  * (in the agent's prompt, say) makes the stub answer that request after {@code N} milliseconds (at most
- * {@value #MAX_DELAY_MILLIS}), like a slow model: tests use it to keep runs busy.
+ * {@value #MAX_DELAY_MILLIS}), like a slow model: tests use it to keep runs busy. A streamed answer for a model
+ * whose id ends in {@value #SLOW_SUFFIX} is paced: its events arrive over {@value #SLOW_MILLIS_PER_EVENT} ms each (for tests and
+ * demos of long answers).
  */
 final class ChatCompletions {
 
@@ -48,11 +50,21 @@ final class ChatCompletions {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** One HTTP answer, to be sent after {@code delayMillis}. */
-    record Reply(int status, String contentType, String body, int delayMillis) {
+    static final String SLOW_SUFFIX = "-slow";
+    static final int SLOW_MILLIS_PER_EVENT = 150;
+
+    /**
+     * One HTTP answer, sent after {@code delayMillis}; {@code events} and {@code paceMillis} set for a paced
+     * stream.
+     */
+    record Reply(int status, String contentType, String body, int delayMillis, int events, long paceMillis) {
 
         Reply(int status, String contentType, String body) {
-            this(status, contentType, body, 0);
+            this(status, contentType, body, 0, 0, 0);
+        }
+
+        boolean paced() {
+            return paceMillis > 0 && events > 0;
         }
     }
 
@@ -88,9 +100,14 @@ final class ChatCompletions {
         long created = Instant.now().getEpochSecond();
         int delay = delayMillis(messages);
         if (request.path("stream").asBoolean(false)) {
-            return new Reply(200, EVENT_STREAM, stream(id, created, model, answer, usage), delay);
+            String body = stream(id, created, model, answer, usage);
+            if (model.endsWith(SLOW_SUFFIX)) {
+                int events = body.split("\n\n").length;
+                return new Reply(200, EVENT_STREAM, body, delay, events, (long) events * SLOW_MILLIS_PER_EVENT);
+            }
+            return new Reply(200, EVENT_STREAM, body, delay, 0, 0);
         }
-        return new Reply(200, JSON, completion(id, created, model, answer, usage), delay);
+        return new Reply(200, JSON, completion(id, created, model, answer, usage), delay, 0, 0);
     }
 
     /** The largest {@code [stub-delay-ms=N]} found in any message, capped; 0 when none asks for a delay. */

@@ -109,6 +109,9 @@ final class GatewayStub implements AutoCloseable {
             if (reply.delayMillis() > 0) {
                 response.withFixedDelay(reply.delayMillis());
             }
+            if (reply.paced()) {
+                response.withChunkedDribbleDelay(reply.events(), (int) reply.paceMillis());
+            }
             return response.build();
         }
     }

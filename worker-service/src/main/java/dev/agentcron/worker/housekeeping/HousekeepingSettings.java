@@ -39,4 +39,8 @@ public interface HousekeepingSettings {
      */
     @WithDefault("7d")
     Duration eventRetention();
+
+    /** How often idle threads are archived. */
+    @WithDefault("1h")
+    Duration archiveInterval();
 }
