@@ -136,6 +136,7 @@ public class IdempotencyFilter {
         for (var method : resource.getResourceClass().getMethods()) {
             if (method.getName().equals(resource.getMethodName())
                     && method.isAnnotationPresent(Idempotent.class)
+                    && !method.getAnnotation(Idempotent.class).replaysRunEvents()
                     && java.util.Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
                 return true;
             }

@@ -31,7 +31,7 @@ public class IdempotencyStore {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String fingerprint, Integer status, String contentType, String body) {
 
-        boolean completed() {
+        public boolean completed() {
             return status != null;
         }
     }

@@ -12,4 +12,12 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Idempotent {}
+public @interface Idempotent {
+
+    /**
+     * True for an endpoint whose answer is a run's event stream ({@code POST /agents/{id}/chat}): it handles the
+     * key itself ({@link IdempotencyStore}) and a replay streams the first request's run again from the start,
+     * so {@link IdempotencyFilter} leaves it alone.
+     */
+    boolean replaysRunEvents() default false;
+}

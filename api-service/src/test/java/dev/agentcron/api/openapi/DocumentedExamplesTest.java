@@ -47,5 +47,47 @@ class DocumentedExamplesTest {
             }
         }
         assertThat(checked).isEqualTo(6);
+
+        String agentId = tenant.as()
+                .body("{\"name\": \"examples subscriber\", \"prompt\": \"React\"}")
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        int subscriptionExamples = postExamples(
+                tenant,
+                paths,
+                "/api/v1/agents/{id}/subscriptions",
+                "/api/v1/agents/" + agentId + "/subscriptions",
+                201);
+        int eventExamples = postExamples(tenant, paths, "/api/v1/events", "/api/v1/events", 202);
+        assertThat(subscriptionExamples).isEqualTo(1);
+        assertThat(eventExamples).isEqualTo(1);
+    }
+
+    private static int postExamples(TestTenant tenant, JsonNode paths, String documented, String url, int expected) {
+        Iterator<Map.Entry<String, JsonNode>> examples = paths.get(documented)
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .fields();
+        int checked = 0;
+        while (examples.hasNext()) {
+            Map.Entry<String, JsonNode> example = examples.next();
+            int status = tenant.as()
+                    .body(example.getValue().get("value").toString())
+                    .post(url)
+                    .then()
+                    .extract()
+                    .statusCode();
+            assertThat(status)
+                    .as("example %s of POST %s", example.getKey(), documented)
+                    .isEqualTo(expected);
+            checked++;
+        }
+        return checked;
     }
 }

@@ -15,8 +15,13 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +127,41 @@ class RunsResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", contains("input"));
+    }
+
+    @Test
+    void fiftyConcurrentManualRunsAreAdmittedExactlyUpToTheDailyLimit() throws Exception {
+        String agentId = agent("{\"name\": \"limited " + System.nanoTime()
+                + "\", \"prompt\": \"x\", \"overlap\": \"allow\", \"limits\": {\"daily_limit\": 20}}");
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return tenant.as()
+                            .post("/api/v1/agents/" + agentId + "/run")
+                            .then()
+                            .extract()
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : answers) {
+                assertThat(status.get())
+                        .as("a busy Redis pool makes requests wait, not fail")
+                        .isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(Sql.query("SELECT count(*) FROM runs WHERE agent_id = '" + agentId + "' AND status = 'queued'"))
+                .isEqualTo("20");
+        assertThat(Sql.query("SELECT count(*) FROM runs WHERE agent_id = '" + agentId + "' AND status = 'skipped'"
+                        + " AND status_reason = 'daily_limit_reached'"))
+                .isEqualTo("30");
     }
 
     @Test

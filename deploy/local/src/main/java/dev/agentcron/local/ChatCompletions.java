@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gateway stub's answers to OpenAI chat completion requests, computed from the request alone so that
@@ -28,7 +30,11 @@ import java.util.function.Consumer;
  *       {@code data: [DONE]}.
  * </ul>
  *
- * The requested {@code model} is echoed in every response.
+ * The requested {@code model} is echoed in every response. A message that holds {@code [stub-delay-ms=N]}
+ * (in the agent's prompt, say) makes the stub answer that request after {@code N} milliseconds (at most
+ * {@value #MAX_DELAY_MILLIS}), like a slow model: tests use it to keep runs busy. A streamed answer for a model
+ * whose id ends in {@value #SLOW_SUFFIX} is paced: its events arrive over {@value #SLOW_MILLIS_PER_EVENT} ms each (for tests and
+ * demos of long answers).
  */
 final class ChatCompletions {
 
@@ -39,11 +45,28 @@ final class ChatCompletions {
     private static final int CHARS_PER_TOKEN = 4;
     private static final int QUOTE_LENGTH = 120;
     private static final String PREFERRED_TOOL = "remember";
+    static final int MAX_DELAY_MILLIS = 600_000;
+    private static final Pattern DELAY = Pattern.compile("\\[stub-delay-ms=(\\d{1,9})]");
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** One HTTP answer. */
-    record Reply(int status, String contentType, String body) {}
+    static final String SLOW_SUFFIX = "-slow";
+    static final int SLOW_MILLIS_PER_EVENT = 150;
+
+    /**
+     * One HTTP answer, sent after {@code delayMillis}; {@code events} and {@code paceMillis} set for a paced
+     * stream.
+     */
+    record Reply(int status, String contentType, String body, int delayMillis, int events, long paceMillis) {
+
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, 0, 0, 0);
+        }
+
+        boolean paced() {
+            return paceMillis > 0 && events > 0;
+        }
+    }
 
     /** What the assistant says: either text or one tool call. */
     private record Answer(String text, String toolName, String toolArguments, String finishReason) {
@@ -75,10 +98,28 @@ final class ChatCompletions {
         Usage usage = new Usage(promptTokens(request), tokens(answer));
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = Instant.now().getEpochSecond();
+        int delay = delayMillis(messages);
         if (request.path("stream").asBoolean(false)) {
-            return new Reply(200, EVENT_STREAM, stream(id, created, model, answer, usage));
+            String body = stream(id, created, model, answer, usage);
+            if (model.endsWith(SLOW_SUFFIX)) {
+                int events = body.split("\n\n").length;
+                return new Reply(200, EVENT_STREAM, body, delay, events, (long) events * SLOW_MILLIS_PER_EVENT);
+            }
+            return new Reply(200, EVENT_STREAM, body, delay, 0, 0);
         }
-        return new Reply(200, JSON, completion(id, created, model, answer, usage));
+        return new Reply(200, JSON, completion(id, created, model, answer, usage), delay, 0, 0);
+    }
+
+    /** The largest {@code [stub-delay-ms=N]} found in any message, capped; 0 when none asks for a delay. */
+    private static int delayMillis(JsonNode messages) {
+        long delay = 0;
+        for (JsonNode message : messages) {
+            Matcher m = DELAY.matcher(text(message.path("content")));
+            while (m.find()) {
+                delay = Math.max(delay, Long.parseLong(m.group(1)));
+            }
+        }
+        return (int) Math.min(delay, MAX_DELAY_MILLIS);
     }
 
     /** {@code GET /v1/models}. */

@@ -106,6 +106,12 @@ final class GatewayStub implements AutoCloseable {
             if (reply.contentType().equals(ChatCompletions.EVENT_STREAM)) {
                 response.withHeader("Cache-Control", "no-cache");
             }
+            if (reply.delayMillis() > 0) {
+                response.withFixedDelay(reply.delayMillis());
+            }
+            if (reply.paced()) {
+                response.withChunkedDribbleDelay(reply.events(), (int) reply.paceMillis());
+            }
             return response.build();
         }
     }

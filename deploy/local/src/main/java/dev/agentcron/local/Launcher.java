@@ -103,7 +103,12 @@ final class Launcher {
         supervisor = open(
                 "the services",
                 () -> new Supervisor(
-                        console, ledger, Path.of("").toAbsolutePath(), options.clientHost(), options.stopGrace()));
+                        console,
+                        ledger,
+                        Path.of("").toAbsolutePath(),
+                        options.clientHost(),
+                        options.stopGrace(),
+                        options.keepGoing()));
         postgres.server().ifPresent(server -> supervisor.watch("postgres", server));
         redis.server().ifPresent(server -> supervisor.watch("redis", server.handle()));
         startGroup(IntStream.range(0, options.apis())

@@ -35,7 +35,8 @@ record LauncherOptions(
         List<String> jvmOptions,
         Duration startupTimeout,
         Duration stopGrace,
-        boolean jsonLogs) {
+        boolean jsonLogs,
+        boolean keepGoing) {
 
     LauncherOptions {
         jvmOptions = List.copyOf(jvmOptions);

@@ -76,7 +76,8 @@ final class OptionsParser {
                 .append(
                         "the api-service and worker-service processes. Prints one line starting with READY when every\n")
                 .append("process is healthy; Ctrl-C stops everything. If a process exits on its own, the launcher\n")
-                .append("stops the others and exits with status 1.\n\nFlags:\n");
+                .append("stops the others and exits with status 1 (with --keep-going, only when PostgreSQL or Redis\n")
+                .append("exits or no api or worker process is left).\n\nFlags:\n");
         for (Flag flag : FLAGS.values()) {
             String head = "  " + flag.name() + (flag.argument() == null ? "" : " " + flag.argument());
             text.append(String.format(Locale.ROOT, "%-28s %s%n", head, flag.help()));
@@ -219,6 +220,12 @@ final class OptionsParser {
                 null,
                 "Keep the services' JSON log lines (default: plain text)",
                 (b, v) -> b.jsonLogs = true);
+        add(
+                flags,
+                "--keep-going",
+                null,
+                "When an api or worker process exits, keep the others running (default: stop everything)",
+                (b, v) -> b.keepGoing = true);
         return flags;
     }
 
@@ -328,6 +335,7 @@ final class OptionsParser {
         Duration startupTimeout = Duration.ofSeconds(180);
         Duration stopGrace = Duration.ofSeconds(20);
         boolean jsonLogs;
+        boolean keepGoing;
 
         LauncherOptions build() {
             checkRange("--api-port", apiPort, apis);
@@ -370,7 +378,8 @@ final class OptionsParser {
                     jvmOptions,
                     startupTimeout,
                     stopGrace,
-                    jsonLogs);
+                    jsonLogs,
+                    keepGoing);
         }
 
         private static void checkRange(String flag, int first, int count) {

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  * Starts the service processes, waits until each answers {@code GET /q/health/ready} with 200, and notices
  * when one of them, or an embedded server they depend on, ends on its own. Closing it stops them all: SIGTERM to every process at once, SIGKILL to those
  * still running after the grace period.
+ *
+ * <p>With {@code keepGoing}, a service process that ends after it was ready is only reported while another
+ * service process still runs (so a test can kill one worker and watch the rest take over); the end of an
+ * embedded server, or of the last service process, still ends the cluster.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -34,6 +38,7 @@ final class Supervisor implements AutoCloseable {
     private final Path workingDirectory;
     private final String host;
     private final Duration stopGrace;
+    private final boolean keepGoing;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private final List<ChildProcess> children = new ArrayList<>();
@@ -42,8 +47,15 @@ final class Supervisor implements AutoCloseable {
 
     private boolean stopping;
 
-    Supervisor(Console console, ProcessLedger ledger, Path workingDirectory, String host, Duration stopGrace) {
+    Supervisor(
+            Console console,
+            ProcessLedger ledger,
+            Path workingDirectory,
+            String host,
+            Duration stopGrace,
+            boolean keepGoing) {
         this.console = console;
+        this.keepGoing = keepGoing;
         this.ledger = ledger;
         this.workingDirectory = workingDirectory;
         this.host = host;
@@ -79,12 +91,19 @@ final class Supervisor implements AutoCloseable {
     }
 
     private void exited(ChildProcess child) {
+        boolean othersRunning;
         synchronized (this) {
             if (stopping) {
                 return;
             }
+            othersRunning = children.stream().anyMatch(ChildProcess::isAlive);
         }
-        ended.complete(child + " exited with status " + child.exitValue());
+        String reason = child + " exited with status " + child.exitValue();
+        if (keepGoing && othersRunning) {
+            console.warn(reason + "; --keep-going: the other processes keep running");
+            return;
+        }
+        ended.complete(reason);
     }
 
     /** Waits until every one of {@code group} is ready; fails as soon as any supervised process ends. */
@@ -96,6 +115,10 @@ final class Supervisor implements AutoCloseable {
             if (pending.isEmpty()) {
                 return;
             }
+            pending.stream().filter(child -> !child.isAlive()).findFirst().ifPresent(child -> {
+                throw new LauncherException(
+                        child + " exited with status " + child.exitValue() + " while starting (its output is above)");
+            });
             if (Instant.now().isAfter(deadline)) {
                 throw new LauncherException(names(pending) + " not ready after " + timeout.toSeconds()
                         + " s (GET /q/health/ready did not answer 200; see the output above)");

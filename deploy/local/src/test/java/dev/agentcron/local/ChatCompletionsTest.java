@@ -39,6 +39,27 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void answersAtOnceUnlessAMessageAsksForADelay() {
+        ChatCompletions.Reply prompt = completions.respond("""
+                {"model": "m", "messages": [
+                  {"role": "system", "content": "Take your time [stub-delay-ms=1500] and [stub-delay-ms=2500]"},
+                  {"role": "user", "content": "Summarize"}]}
+                """);
+        ChatCompletions.Reply huge = completions.respond("""
+                {"model": "m", "stream": true, "messages": [{"role": "user", "content": "[stub-delay-ms=999999999]"}]}
+                """);
+        ChatCompletions.Reply plain = completions.respond("""
+                {"model": "m", "messages": [{"role": "user", "content": "stub-delay-ms=5000"}]}
+                """);
+
+        assertThat(prompt.status()).isEqualTo(200);
+        assertThat(prompt.delayMillis()).isEqualTo(2500);
+        assertThat(huge.delayMillis()).isEqualTo(ChatCompletions.MAX_DELAY_MILLIS);
+        assertThat(huge.contentType()).isEqualTo("text/event-stream");
+        assertThat(plain.delayMillis()).isZero();
+    }
+
+    @Test
     void readsContentGivenAsAnArrayOfParts() throws Exception {
         ChatCompletions.Reply reply = completions.respond("""
                 {"model": "m", "messages": [{"role": "user", "content": [{"type": "text", "text": "part one"}]}]}

@@ -80,7 +80,8 @@ class OptionsParserTest {
                 "60",
                 "--stop-timeout",
                 "5",
-                "--log-json");
+                "--log-json",
+                "--keep-going");
 
         assertThat(options.apis()).isEqualTo(3);
         assertThat(options.workers()).isEqualTo(2);
@@ -104,6 +105,17 @@ class OptionsParserTest {
         assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.stopGrace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.jsonLogs()).isTrue();
+        assertThat(options.keepGoing()).isTrue();
+    }
+
+    @Test
+    void stopsEverythingWhenAServiceExitsUnlessAskedToKeepGoing() {
+        assertThat(OptionsParser.parse().keepGoing()).isFalse();
+        assertThat(OptionsParser.parse("--keep-going").keepGoing()).isTrue();
+        assertThatThrownBy(() -> OptionsParser.parse("--keep-going=true"))
+                .isInstanceOf(OptionsException.class)
+                .hasMessage("--keep-going takes no value");
+        assertThat(OptionsParser.usage()).contains("--keep-going");
     }
 
     @Test

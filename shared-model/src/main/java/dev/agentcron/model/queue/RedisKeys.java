@@ -98,6 +98,14 @@ public class RedisKeys {
         return prefix + ":{" + runId + "}:requeued";
     }
 
+    /**
+     * Counter bumped whenever a workspace's event subscriptions change: api replicas compare it with the version
+     * of their cached topic index before matching an event.
+     */
+    public String subscriptionsVersion(String workspaceId) {
+        return prefix + ":{" + workspaceId + "}:subs:version";
+    }
+
     /** Pub/sub channel announcing that a run should stop (cancel). */
     public String runCancellations() {
         return prefix + ":runs:cancel";

@@ -41,6 +41,8 @@ public class RunAdmission {
     public static final String WAITING_FOR_ACTIVE_RUN = "waiting_for_active_run";
     public static final String OVERLAP = "overlap";
     public static final String DAILY_LIMIT_REACHED = "daily_limit_reached";
+    /** At most one queued or running run per chat thread. */
+    public static final String THREAD_ACTIVE_INDEX = "runs_thread_active_uq";
 
     private static final String LOCK_AGENT = """
             SELECT workspace_id, status, overlap, output_mode, daily_limit FROM agents WHERE id = $1 FOR UPDATE""";
@@ -91,6 +93,19 @@ public class RunAdmission {
         public static Request event(String agentId, JsonNode input, String eventId) {
             return new Request(agentId, Trigger.EVENT, null, null, input, eventId, null);
         }
+
+        public static Request chat(String agentId, String threadId) {
+            return new Request(agentId, Trigger.CHAT, null, null, null, null, threadId);
+        }
+    }
+
+    /**
+     * Work done in the admission's transaction once the run is recorded (a chat turn stores its user message);
+     * when it fails, nothing of the admission is kept.
+     */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        Uni<Void> apply(SqlConnection connection, Admission admission);
     }
 
     /** How an admission ended. */
@@ -121,8 +136,19 @@ public class RunAdmission {
 
     /** Admits one trigger; see the class comment for the rules. */
     public Uni<Admission> admit(Request request) {
+        return admit(request, (connection, admission) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Admits one trigger and runs {@code also} in the same transaction when a run was recorded. A chat run of a
+     * thread that already has a queued or running one breaks the unique index {@value #THREAD_ACTIVE_INDEX}.
+     */
+    public Uni<Admission> admit(Request request, AlsoInTransaction also) {
         AtomicReference<DailyReservation> reserved = new AtomicReference<>();
-        return pool.withTransaction(connection -> decide(connection, request, reserved))
+        return pool.withTransaction(connection -> decide(connection, request, reserved)
+                        .call(admission -> admission.recorded()
+                                ? also.apply(connection, admission)
+                                : Uni.createFrom().voidItem()))
                 .onFailure()
                 .call(() -> releaseUnused(reserved.get()));
     }

@@ -31,4 +31,16 @@ public interface HousekeepingSettings {
     /** Finished runs (with their steps) older than this are deleted. */
     @WithDefault("90d")
     Duration runRetention();
+
+    /**
+     * Published events older than this are deleted from the event log. Keep it above the api-service's
+     * {@code agentcron.events.dedup-window} (24 h): a repeated client event id is recognised only while its first
+     * event is kept.
+     */
+    @WithDefault("7d")
+    Duration eventRetention();
+
+    /** How often idle threads are archived. */
+    @WithDefault("1h")
+    Duration archiveInterval();
 }

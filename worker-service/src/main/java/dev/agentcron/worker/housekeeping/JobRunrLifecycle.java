@@ -70,6 +70,8 @@ public class JobRunrLifecycle {
                 "requeue-stale-runs", settings.requeueInterval(), StaleRunRequeuer::requeue);
         BackgroundJob.<RunRetention>scheduleRecurrently(
                 "run-retention", settings.retentionInterval(), RunRetention::purge);
+        BackgroundJob.<ThreadArchiver>scheduleRecurrently(
+                "archive-idle-threads", settings.archiveInterval(), ThreadArchiver::archive);
         started = true;
         LOG.infof(
                 "Housekeeping started: reconcile every %s, requeue every %s, retention every %s",

@@ -23,10 +23,18 @@ import org.jboss.logging.Logger;
 public class LeaseRenewer {
 
     private static final Logger LOG = Logger.getLogger(LeaseRenewer.class);
+    /**
+     * Renews the leases still ours and reports every held run as it stands: a run this worker ended itself
+     * (its final write landed just before this statement) is not a lost lease.
+     */
     private static final String RENEW = """
-            UPDATE runs SET lease_expires_at = now() + make_interval(secs => $3)
-            WHERE id = ANY($1) AND worker_id = $2 AND status IN ('running', 'cancelling')
-            RETURNING id, attempt, status""";
+            WITH renewed AS (
+              UPDATE runs SET lease_expires_at = now() + make_interval(secs => $3)
+              WHERE id = ANY($1) AND worker_id = $2 AND status IN ('running', 'cancelling')
+              RETURNING id)
+            SELECT r.id, r.attempt, r.status, r.worker_id, renewed.id IS NOT NULL AS renewed
+            FROM runs r LEFT JOIN renewed ON renewed.id = r.id
+            WHERE r.id = ANY($1)""";
 
     private final Pool pool;
     private final HeldRuns held;
@@ -88,7 +96,13 @@ public class LeaseRenewer {
     }
 
     private void check(HeldRuns.Held run, Row row) {
-        if (row == null || row.getInteger("attempt") != run.attempt()) {
+        if (row != null
+                && !row.getBoolean("renewed")
+                && identity.id().equals(row.getString("worker_id"))
+                && row.getInteger("attempt") == run.attempt()) {
+            return; // ended by this worker a moment ago: it is being released
+        }
+        if (row == null || !row.getBoolean("renewed") || row.getInteger("attempt") != run.attempt()) {
             LOG.warnf("Lease of run %s (attempt %d) was lost: stopping it", run.runId(), run.attempt());
             run.token().cancel("lease_lost");
         } else if ("cancelling".equals(row.getString("status"))) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentcron.model.queue.RunEventType;
 import dev.agentcron.model.run.RunStatus;
 import dev.agentcron.model.run.Trigger;
+import dev.agentcron.worker.chat.ChatTurn;
 import dev.agentcron.worker.gateway.GatewayUnavailableException;
 import dev.agentcron.worker.run.store.FinishedRun;
 import dev.agentcron.worker.run.store.RunTotals;
@@ -32,8 +33,8 @@ import org.jboss.logging.Logger;
  * </ol>
  *
  * The returned {@link Uni} fails only when the end could not be written (PostgreSQL unreachable); the run
- * then stays {@code running} for the lease recovery to end. Chat runs ({@code trigger = chat}) are not
- * executed yet: they end {@code error} ({@code unsupported_trigger}).
+ * then stays {@code running} for the lease recovery to end. Chat runs ({@code trigger = chat}) run one turn
+ * of their thread ({@link ChatTurn}).
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -44,13 +45,19 @@ public class RunExecutor {
     private final TaskLoop taskLoop;
     private final DraftLoop draftLoop;
     private final TaskConversation taskConversation;
+    private final ChatTurn chatTurn;
 
     public RunExecutor(
-            RunSessions sessions, TaskLoop taskLoop, DraftLoop draftLoop, TaskConversation taskConversation) {
+            RunSessions sessions,
+            TaskLoop taskLoop,
+            DraftLoop draftLoop,
+            TaskConversation taskConversation,
+            ChatTurn chatTurn) {
         this.sessions = sessions;
         this.taskLoop = taskLoop;
         this.draftLoop = draftLoop;
         this.taskConversation = taskConversation;
+        this.chatTurn = chatTurn;
     }
 
     /** Runs the agent for the claimed run and records how it ended. */
@@ -67,9 +74,7 @@ public class RunExecutor {
         session.announce();
         RunContext ctx = session.context();
         if (Trigger.CHAT.value().equals(ctx.run().trigger)) {
-            return Uni.createFrom()
-                    .item(RunOutcome.error(
-                            "unsupported_trigger", "chat runs are not executed by this worker version", null));
+            return chatTurn.run(session);
         }
         if ("draft".equals(ctx.agent().outputMode)) {
             return draftLoop.run(session);

@@ -9,6 +9,7 @@ import dev.agentcron.model.queue.Job;
 import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.queue.RedisKeys;
 import dev.agentcron.worker.housekeeping.StaleRunRequeuer;
+import dev.agentcron.worker.run.CancellationToken;
 import dev.agentcron.worker.testing.EngineFixtures;
 import dev.agentcron.worker.testing.EngineProfile;
 import dev.agentcron.worker.testing.Fixtures;
@@ -49,6 +50,15 @@ class RecoveryTest {
 
     @Inject
     StaleRunRequeuer requeuer;
+
+    @Inject
+    LeaseRenewer renewer;
+
+    @Inject
+    HeldRuns held;
+
+    @Inject
+    WorkerIdentity identity;
 
     private final GatewayStub gateway = GatewayStub.current();
 
@@ -151,6 +161,38 @@ class RecoveryTest {
     JobConsumer consumer;
 
     /** Runs {@code action} while this worker's consumer takes nothing, as if another worker had the jobs. */
+    @Test
+    void aRunEndedByThisWorkerWhileItsLeaseIsRenewedIsNotTakenForLost() {
+        String agent = answeringAgent("ended-while-renewing");
+        String ended = runOfThisWorker(agent, "success");
+        String cancelling = runOfThisWorker(agent, "cancelling");
+        String takenOver = EngineFixtures.abandonedRun(agent, "running");
+        Fixtures.update("UPDATE runs SET status = 'error', worker_id = NULL WHERE id = ?", takenOver);
+        CancellationToken endedToken = new CancellationToken();
+        CancellationToken cancellingToken = new CancellationToken();
+        CancellationToken takenOverToken = new CancellationToken();
+        held.hold(new HeldRuns.Held(ended, 1, endedToken));
+        held.hold(new HeldRuns.Held(cancelling, 1, cancellingToken));
+        held.hold(new HeldRuns.Held(takenOver, 1, takenOverToken));
+        try {
+            renewer.renewAll().await().atMost(Duration.ofSeconds(10));
+
+            assertThat(endedToken.isCancelled()).as("the run this worker ended").isFalse();
+            assertThat(cancellingToken.reason()).isEqualTo("cancelled");
+            assertThat(takenOverToken.reason()).isEqualTo("lease_lost");
+        } finally {
+            held.release(ended);
+            held.release(cancelling);
+            held.release(takenOver);
+        }
+    }
+
+    private String runOfThisWorker(String agent, String status) {
+        String runId = Fixtures.claimedRun(agent);
+        Fixtures.update("UPDATE runs SET worker_id = ?, status = ? WHERE id = ?", identity.id(), status, runId);
+        return runId;
+    }
+
     private void stopConsumingWhile(Runnable action) {
         consumer.stop();
         try {

@@ -13,13 +13,16 @@ import dev.agentcron.worker.testing.EngineFixtures.Schedule;
 import dev.agentcron.worker.testing.EngineProfile;
 import dev.agentcron.worker.testing.Fixtures;
 import dev.agentcron.worker.testing.GatewayStub;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,9 @@ class SchedulingTest {
 
     @Inject
     RedisKeys keys;
+
+    @Inject
+    ReactiveRedisDataSource reactiveRedis;
 
     private final GatewayStub gateway = GatewayStub.current();
 
@@ -163,5 +169,26 @@ class SchedulingTest {
         Map<String, Object> row = EngineFixtures.scheduleRow(schedule.id());
         assertThat(row.get("last_scheduled_for")).isNotNull(); // occurrences were seen and dropped, not queued
         unregister(schedule);
+    }
+
+    /**
+     * A tick with a few hundred due schedules sends two Redis commands per schedule, 64 schedules at a time,
+     * while consumers, lease work and run events share the pool: requests must wait for a connection rather
+     * than fail (the client's default wait queue of 24 failed fires and run events at 200 schedules).
+     */
+    @Test
+    void aBurstOfRedisRequestsAsLargeAsATickWaitsForConnectionsInsteadOfFailing() {
+        String key = keys.scheduleSpec(0, "burst-probe");
+        redis.hash(String.class).hset(key, Map.of("version", "1", "spec", "{}"));
+        List<Uni<Map<String, String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 512; i++) {
+            burst.add(reactiveRedis.hash(String.class).hmget(key, "version", "spec"));
+        }
+
+        List<Map<String, String>> answers =
+                Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(answers).hasSize(512).allSatisfy(fields -> assertThat(fields).containsEntry("version", "1"));
+        redis.key().del(key);
     }
 }

@@ -22,6 +22,8 @@ public class EngineProfile implements QuarkusTestProfile {
                 "agentcron.worker.recover-interval", "500ms",
                 "agentcron.worker.tick-interval", "50ms",
                 "agentcron.worker.idle-poll", "10ms",
-                "agentcron.worker.shutdown-grace", "2s");
+                "agentcron.worker.shutdown-grace", "2s",
+                // read by the api-service only: a configuration file both services share must not stop the worker
+                "agentcron.rate-limit.per-second", "1000");
     }
 }

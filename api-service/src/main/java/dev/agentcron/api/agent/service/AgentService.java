@@ -7,6 +7,7 @@ import dev.agentcron.api.auth.Caller;
 import dev.agentcron.api.common.error.ConflictException;
 import dev.agentcron.api.common.error.InvalidRequestException;
 import dev.agentcron.api.common.error.UniqueViolation;
+import dev.agentcron.api.event.service.SubscriptionMatcher;
 import dev.agentcron.api.run.service.RunService;
 import dev.agentcron.api.schedule.service.PlannedSchedules;
 import dev.agentcron.api.schedule.service.ScheduleChanges;
@@ -38,6 +39,7 @@ public class AgentService {
     private final ModelCatalog catalog;
     private final AddressGuard addressGuard;
     private final RunService runs;
+    private final SubscriptionMatcher subscriptions;
 
     public AgentService(
             AgentRepository agents,
@@ -45,8 +47,10 @@ public class AgentService {
             ScheduleService schedules,
             ModelCatalog catalog,
             SsrfSettings ssrf,
-            RunService runs) {
+            RunService runs,
+            SubscriptionMatcher subscriptions) {
         this.runs = runs;
+        this.subscriptions = subscriptions;
         this.agents = agents;
         this.queries = queries;
         this.schedules = schedules;
@@ -95,6 +99,7 @@ public class AgentService {
         return deleteInTransaction(caller, idOrSlug)
                 .call(deleted -> schedules.committed(deleted.changes()))
                 .call(deleted -> runs.stopRunsOfDeletedAgent(deleted.runningRuns()))
+                .call(deleted -> subscriptions.changed(deleted.agent().workspaceId))
                 .map(deleted -> new DeletedAgentView(deleted.agent().id, deleted.agent().name));
     }
 

@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", "Request with this Idempotency-Key in progress", 409),
+    GONE("gone", "Gone", 410),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_MISMATCH("idempotency-key-reused", "Idempotency-Key reused with a different request", 422),

@@ -29,8 +29,17 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocumentFilter implements OASFilter {
 
     /** Operations marked {@code @Idempotent}. */
-    static final Set<String> IDEMPOTENT =
-            Set.of("createAgent", "createSchedule", "createApiKey", "createWorkspace", "triggerRun", "createArtifact");
+    static final Set<String> IDEMPOTENT = Set.of(
+            "createAgent",
+            "createSchedule",
+            "createApiKey",
+            "createWorkspace",
+            "triggerRun",
+            "createArtifact",
+            "createSubscription",
+            "publishEvent",
+            "createThread",
+            "chat");
     /** Operations that can conflict with existing state (duplicate name or slug, a decision already made). */
     static final Set<String> CONFLICTING = Set.of(
             "createAgent",
@@ -40,7 +49,10 @@ public class ApiDocumentFilter implements OASFilter {
             "triggerRun",
             "cancelRun",
             "approveArtifact",
-            "rejectArtifact");
+            "rejectArtifact",
+            "chat");
+    /** Operations streaming a run's events, which are kept for a while after the run ends (410 afterwards). */
+    static final Set<String> EXPIRING = Set.of("streamRunEvents", "chat");
     /** Operations that name another resource in their body or query (404 when it is not visible). */
     static final Set<String> REFERENCING = Set.of("createApiKey", "listApiKeys");
 
@@ -52,7 +64,10 @@ public class ApiDocumentFilter implements OASFilter {
             "createSchedule", List.of("DataScheduleView", "Schedule"),
             "createApiKey", List.of("DataCreatedApiKeyView", "CreatedApiKey"),
             "createWorkspace", List.of("DataWorkspaceView", "Workspace"),
-            "createArtifact", List.of("DataArtifactView", "Artifact"));
+            "createArtifact", List.of("DataArtifactView", "Artifact"),
+            "createSubscription", List.of("DataSubscriptionView", "Subscription"),
+            "publishEvent", List.of("DataEventResultView", "EventResult"),
+            "createThread", List.of("DataThreadView", "Thread"));
 
     static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
@@ -67,6 +82,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry(
                     "409",
                     "Conflicts with the current state: a duplicate, or a request with this Idempotency-Key still in progress."),
+            Map.entry("410", "The run's events are no longer kept (24 h after the run ended, by default)."),
             Map.entry("413", "The request body is larger than 1 MiB."),
             Map.entry("415", "The request body is not application/json."),
             Map.entry("422", "This Idempotency-Key was used in the last 24 hours with a different request."),
@@ -144,6 +160,9 @@ public class ApiDocumentFilter implements OASFilter {
         }
         if (CONFLICTING.contains(id) || IDEMPOTENT.contains(id)) {
             error(operation, "409");
+        }
+        if (EXPIRING.contains(id)) {
+            error(operation, "410");
         }
         if (hasBody) {
             error(operation, "413");

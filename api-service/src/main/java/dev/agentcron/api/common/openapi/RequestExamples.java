@@ -64,6 +64,28 @@ final class RequestExamples {
                             {"title": "Launch week teaser", "content": "Something new ships on Monday. Stay tuned!",
                              "artifact_type": "post_draft", "approval_status": "pending_review",
                              "channels": ["acc_twitter_main"]}
+                            """)),
+            "createSubscription",
+            List.of(new Sample("workflow-failed", "Seed 004: react to failed workflows with status 422", """
+                    {"topic": "workflow.failed", "filter": {"status": 422},
+                     "input_mapping": {"data": {"error": "{event.data.error}"}}, "enabled": true}
+                    """)),
+            "publishEvent",
+            List.of(new Sample("workflow-failed", "Seed 004: a failed workflow, with the client's own event id", """
+                    {"topic": "workflow.failed", "data": {"status": 422, "error": "schema drift"},
+                     "id": "wf-run-8812-failed"}
+                    """)),
+            "createThread",
+            List.of(new Sample("titled", "Seed 001: a titled conversation", """
+                    {"title": "Marketing Strategy Discussion"}
+                    """)),
+            "chat",
+            List.of(
+                    new Sample("question", "Seed 001: a question to the agent", """
+                            {"thread_id": "thr_01JD7XK3M4N5P6Q7R8S9T0V1W2", "message": "What changed this week?"}
+                            """),
+                    new Sample("slash-command", "Seed 001: a slash command, answered without a model call", """
+                            {"thread_id": "thr_01JD7XK3M4N5P6Q7R8S9T0V1W2", "message": "/remember Standup moved to 9:30"}
                             """)));
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -87,8 +87,15 @@ public class RunService {
                 .invoke(RunService::requireActive)
                 .chain(agent -> admission
                         .admit(RunAdmission.Request.manual(agent.id, input))
-                        .call(admitted -> enqueueIfQueued(admitted, agent.id)))
-                .chain(admitted -> loadAdmitted(caller, agentIdOrSlug, admitted));
+                        .chain(admitted -> answerThenEnqueue(caller, agentIdOrSlug, agent.id, admitted)));
+    }
+
+    /**
+     * Reads the run back before it is enqueued: once it is on the stream a worker may claim it at once, and the
+     * answer must still show it as admitted ({@code queued}), not as whatever it became meanwhile.
+     */
+    private Uni<RunView> answerThenEnqueue(Caller caller, String agentIdOrSlug, String agentId, Admission admitted) {
+        return loadAdmitted(caller, agentIdOrSlug, admitted).call(() -> enqueueIfQueued(admitted, agentId));
     }
 
     private static void requireActive(AgentEntity agent) {
