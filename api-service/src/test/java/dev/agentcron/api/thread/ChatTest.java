@@ -14,6 +14,7 @@ import dev.agentcron.api.support.SseClient.Message;
 import dev.agentcron.api.support.SseClient.OpenStream;
 import dev.agentcron.api.support.TestTenant;
 import dev.agentcron.model.queue.RedisKeys;
+import dev.agentcron.model.queue.RunEventLog;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chat as an integrator sees it: real SSE streams read with an HTTP client. No worker runs in this JVM: the
- * tests play the worker's part by appending the run's events to its Redis stream, as the worker does.
+ * tests play the worker's part by appending the run's events to its Redis stream with {@link RunEventLog}, as the
+ * worker does (the append announces the run on the run events channel).
  */
 @QuarkusTest
 class ChatTest {
@@ -49,6 +51,9 @@ class ChatTest {
 
     @Inject
     RedisKeys keys;
+
+    @Inject
+    RunEventLog log;
 
     @BeforeEach
     void tenants() {
@@ -189,6 +194,33 @@ class ChatTest {
         assertThat(resumed.events()).isEqualTo(all.subList(3, all.size()));
         assertThat(text(resumed.events())).isEqualTo("part2 part3 part4 part5 part6 part7 ");
         assertThat(text(all)).isEqualTo("part0 part1 part2 part3 part4 part5 part6 part7 ");
+    }
+
+    @Test
+    void anEventWhoseAnnouncementIsLostStillArrivesByTheSafetyPoll() {
+        String agent = agent(tenant);
+        String thread = thread(tenant, agent);
+        OpenStream stream = chat(thread, agent, "Are you there?", Map.of());
+        String runId = awaitRun(thread);
+        publish(runId, "thread.run.created", "{\"run_id\":\"" + runId + "\",\"thread_id\":\"" + thread + "\"}");
+        await().atMost(WAIT).until(() -> stream.events().size() == 1);
+        // a ping after the event: the connection read everything and waits for the run's next announcement
+        await().atMost(WAIT).until(() -> {
+            List<Message> messages = stream.messages;
+            return "ping".equals(messages.get(messages.size() - 1).comment());
+        });
+
+        // appended without the announcement, as if the pub/sub message were lost
+        redis.stream(String.class)
+                .xadd(keys.runEvents(runId), Map.of("event", "thread.message.delta", "data", delta("Yes.")));
+        redis.stream(String.class)
+                .xadd(keys.runEvents(runId), Map.of("event", "thread.run.completed", "data", completed()));
+
+        await().atMost(WAIT).until(stream::ended);
+        assertThat(names(stream.events().subList(0, 3)))
+                .containsExactly("thread.run.created", "thread.message.delta", "thread.run.completed");
+        assertThat(stream.events().get(3).isDone()).isTrue();
+        assertThat(text(stream.events())).isEqualTo("Yes.");
     }
 
     @Test
@@ -412,8 +444,12 @@ class ChatTest {
         publish(runId, "thread.run.completed", completed());
     }
 
+    /** Appends an event and announces it, as the worker does. */
     private void publish(String runId, String event, String data) {
-        redis.stream(String.class).xadd(keys.runEvents(runId), Map.of("event", event, "data", data));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event", event);
+        fields.put("data", data);
+        log.append(runId, fields).await().atMost(WAIT);
     }
 
     private static String delta(String text) {

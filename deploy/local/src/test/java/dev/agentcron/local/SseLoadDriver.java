@@ -1,6 +1,8 @@
 package dev.agentcron.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentcron.model.queue.LuaScripts;
+import dev.agentcron.model.queue.RedisKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * SSE load driver: starts the local cluster with one api-service (heap capped by {@code --jvm-opts}) and no
  * worker, opens N concurrent {@code GET /runs/{id}/events} streams on N runs, then plays the worker's part by
- * appending events to the runs' Redis streams, each stamped with the time it was appended. Reports the
+ * appending events to the runs' Redis streams with the worker's script (XADD, then PUBLISH of the run id on
+ * the run events channel), each stamped with the time it was appended. Reports the
  * delivery latency (append → received by the client, p50/p99/max), events lost or duplicated, and the
  * api-service's heap and RSS while it holds the streams.
  *
@@ -151,19 +154,14 @@ public final class SseLoadDriver {
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .findFirst()
                 .orElseThrow();
+        RedisKeys keys = new RedisKeys(prefix, 1);
         try (RespClient client = RespClient.connect(redis.host(), redis.port(), Duration.ofSeconds(5))) {
+            String sha = (String) client.command("SCRIPT", "LOAD", LuaScripts.source("run_event_append"));
             for (int round = 0; round < rounds; round++) {
                 long roundStart = System.nanoTime();
                 for (String run : runs) {
                     String data = "{\"delta\":{\"content\":\"x\"},\"sent_ns\":" + System.nanoTime() + "}";
-                    client.command(
-                            "XADD",
-                            prefix + ":{" + run + "}:events",
-                            "*",
-                            "event",
-                            "thread.message.delta",
-                            "data",
-                            data);
+                    append(client, sha, keys, run, "thread.message.delta", data);
                 }
                 long spent = System.nanoTime() - roundStart;
                 long pause = TimeUnit.SECONDS.toNanos(1) - spent;
@@ -173,21 +171,37 @@ public final class SseLoadDriver {
             }
             String busyHeap = heap(apiPid);
             for (String run : runs) {
-                client.command(
-                        "XADD",
-                        prefix + ":{" + run + "}:events",
-                        "*",
-                        "event",
+                append(
+                        client,
+                        sha,
+                        keys,
+                        run,
                         "thread.run.completed",
-                        "data",
                         "{\"status\":\"completed\",\"usage\":{\"input_tokens\":0,\"output_tokens\":0,\"cost_usd\":0}}");
             }
             boolean allDone = done.await(2, TimeUnit.MINUTES);
             report(allDone, idleHeap, busyHeap);
             for (String run : runs) {
-                client.command("UNLINK", prefix + ":{" + run + "}:events");
+                client.command("UNLINK", keys.runEvents(run));
             }
         }
+    }
+
+    /** What the worker's {@code RunEventLog} does: the same script, keys and arguments. */
+    private static void append(RespClient client, String sha, RedisKeys keys, String run, String event, String data)
+            throws IOException {
+        client.command(
+                "EVALSHA",
+                sha,
+                "1",
+                keys.runEvents(run),
+                keys.runEventsChannel(),
+                run,
+                "10000",
+                "event",
+                event,
+                "data",
+                data);
     }
 
     private void open(String api, String key, String run) {

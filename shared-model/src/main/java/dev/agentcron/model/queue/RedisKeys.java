@@ -73,6 +73,14 @@ public class RedisKeys {
         return prefix + ":{" + runId + "}:events";
     }
 
+    /**
+     * Pub/sub channel on which every append to a run's event stream announces the run id (in the same script
+     * as the XADD), so api-service replicas wake the connections of that run without reading every stream.
+     */
+    public String runEventsChannel() {
+        return prefix + ":runs:events";
+    }
+
     /** Counter of an agent's outputs or started runs on one UTC day (daily_limit). */
     public String dailyCounter(String agentId, LocalDate utcDay) {
         return prefix + ":{" + agentId + "}:daily:" + utcDay;

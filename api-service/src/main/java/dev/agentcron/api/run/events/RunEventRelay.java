@@ -27,8 +27,9 @@ import java.util.List;
  * <p>Each connection reads its stream with {@code XRANGE} in batches of {@code agentcron.sse.batch-size}, the
  * next batch only once the client took the previous one (the HTTP write completed): a slow client holds at
  * most one batch in memory and never delays anyone else; a client that falls far behind simply reads older
- * entries later. When it has sent everything, the connection waits on the JVM's one shared watcher ({@link
- * RunEventWatcher}), with a {@code : ping} after each idle {@code agentcron.sse.ping-interval}.
+ * entries later. When it has sent everything, the connection waits until {@link RunEventWatcher} hears that
+ * its run's stream grew (one pub/sub subscription per JVM, with a safety poll), with a {@code : ping} after
+ * each idle {@code agentcron.sse.ping-interval}.
  */
 @ApplicationScoped
 public class RunEventRelay {
@@ -128,34 +129,37 @@ public class RunEventRelay {
     }
 
     private Multi<SseFrame> stream(String runId, String key, String afterId) {
-        Cursor cursor = new Cursor(runId, key, afterId);
+        return Multi.createFrom()
+                .resource(() -> watcher.open(runId), run -> relay(new Cursor(runId, key, afterId), run))
+                .withFinalizer(RunEventWatcher.Run::close);
+    }
+
+    private Multi<SseFrame> relay(Cursor cursor, RunEventWatcher.Run run) {
         return Multi.createBy()
                 .repeating()
-                .uni(() -> next(cursor))
+                .uni(() -> next(cursor, run))
                 .until(List::isEmpty)
                 .onItem()
                 .transformToIterable(frames -> frames);
     }
 
     /** The next frames for the client; empty once it got {@code [DONE]}. */
-    private Uni<List<SseFrame>> next(Cursor cursor) {
+    private Uni<List<SseFrame>> next(Cursor cursor, RunEventWatcher.Run run) {
         if (cursor.finished) {
             return Uni.createFrom().item(List.of());
         }
+        // taken before the read: a message that arrives during it wakes the wait that follows at once
+        long version = run.version();
         return read(cursor)
-                .chain(frames ->
-                        frames.isEmpty() ? idle(cursor) : Uni.createFrom().item(frames));
+                .chain(frames -> frames.isEmpty()
+                        ? idle(cursor, run, version)
+                        : Uni.createFrom().item(frames));
     }
 
     private Uni<List<SseFrame>> read(Cursor cursor) {
         return redis.stream(String.class)
                 .xrange(cursor.key, StreamRange.of("(" + cursor.lastId, "+"), config.batchSize())
-                .map(messages -> toFrames(cursor, messages))
-                .invoke(frames -> {
-                    if (!frames.isEmpty()) {
-                        watcher.advanced(cursor.key, cursor.lastId);
-                    }
-                });
+                .map(messages -> toFrames(cursor, messages));
     }
 
     private static List<SseFrame> toFrames(Cursor cursor, List<StreamMessage<String, String, String>> messages) {
@@ -180,13 +184,13 @@ public class RunEventRelay {
     }
 
     /** Nothing new: wait for the stream to grow; after the ping interval, a ping (or the end of a dead run). */
-    private Uni<List<SseFrame>> idle(Cursor cursor) {
-        return watcher.awaitAfter(cursor.key, cursor.lastId)
+    private Uni<List<SseFrame>> idle(Cursor cursor, RunEventWatcher.Run run, long version) {
+        return run.awaitChange(version, cursor.lastId)
                 .map(ignored -> true)
                 .ifNoItem()
                 .after(config.pingInterval())
                 .recoverWithItem(false)
-                .chain(woken -> woken ? next(cursor) : pingOrEnd(cursor));
+                .chain(woken -> woken ? next(cursor, run) : pingOrEnd(cursor));
     }
 
     private Uni<List<SseFrame>> pingOrEnd(Cursor cursor) {

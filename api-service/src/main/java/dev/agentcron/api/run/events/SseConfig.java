@@ -16,27 +16,16 @@ public interface SseConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** Longest block of the shared XREAD that watches every stream with a waiting connection. */
-    @WithDefault("5s")
-    Duration watchBlock();
-
     /**
-     * Pause before the next XREAD after one that returned entries, so that one round serves the streams that
-     * grew meanwhile (an XREAD costs Redis one step per watched stream).
+     * Runs whose waiting connections heard nothing (no message on the run events channel) for this long have
+     * their stream polled for entries, in case a message was lost; the most a lost message delays an event.
      */
-    @WithDefault("5ms")
-    Duration watchCoalesce();
+    @WithDefault("3s")
+    Duration safetyPoll();
 
-    /**
-     * How long a stream stays in the watcher's XREAD after its last waiter left (it usually comes back); 0: it
-     * leaves at the next round (measured as good or better on 2 cores, see docs/benchmarks.md).
-     */
-    @WithDefault("0s")
-    Duration watchKeepIdle();
-
-    /** Streams watched by one XREAD at most (the rest wait for the next round). */
-    @WithDefault("5000")
-    int watchMaxStreams();
+    /** Streams polled per pipelined batch of the safety poll. */
+    @WithDefault("500")
+    int safetyPollBatch();
 
     /**
      * A run that ended this long ago without its terminal event in the stream (its worker died, or it was

@@ -3,9 +3,9 @@ package dev.agentcron.worker.run.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcron.model.config.RunEventSettings;
+import dev.agentcron.model.queue.RunEventLog;
 import dev.agentcron.model.queue.RunEventType;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,14 +23,24 @@ public final class RunEventStream {
     private static final Logger LOG = Logger.getLogger(RunEventStream.class);
 
     private final ReactiveRedisDataSource redis;
+    private final RunEventLog log;
+    private final String runId;
     private final String key;
     private final RunEventSettings settings;
     private final ObjectMapper mapper;
     private CompletionStage<Void> tail = CompletableFuture.completedFuture(null);
     private boolean closed;
 
-    RunEventStream(ReactiveRedisDataSource redis, String key, RunEventSettings settings, ObjectMapper mapper) {
+    RunEventStream(
+            ReactiveRedisDataSource redis,
+            RunEventLog log,
+            String runId,
+            String key,
+            RunEventSettings settings,
+            ObjectMapper mapper) {
         this.redis = redis;
+        this.log = log;
+        this.runId = runId;
         this.key = key;
         this.settings = settings;
         this.mapper = mapper;
@@ -89,9 +99,7 @@ public final class RunEventStream {
     }
 
     private CompletionStage<Void> append(Map<String, String> fields) {
-        XAddArgs args = new XAddArgs().maxlen(settings.maxLength()).nearlyExactTrimming();
-        return redis.stream(String.class)
-                .xadd(key, args, fields)
+        return log.append(runId, fields)
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithItem(failure -> {
