@@ -147,6 +147,9 @@ class ChatTest {
         assertThat(events.get(events.size() - 1).isDone()).isTrue();
         List<Message> runEvents = events.subList(0, events.size() - 1);
         assertThat(runEvents).allSatisfy(m -> assertThat(m.id()).matches("\\d+-\\d+"));
+        assertThat(stream.body.toString().lines().filter(line -> !line.isEmpty()))
+                .as("only id:, data: and comment lines, as API.md shows")
+                .allSatisfy(line -> assertThat(line).matches("(id:|data:|:).*"));
         assertThat(names(runEvents))
                 .containsExactly(
                         "thread.run.created",

@@ -1,7 +1,6 @@
 package dev.agentcron.api.run.events;
 
 import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -22,8 +21,7 @@ public final class SseFrames {
         if (frame.id() != null) {
             builder.id(frame.id());
         }
-        return builder.mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(String.class, frame.data())
-                .build();
+        // no explicit media type: RESTEasy would write it as a "content-type:" field into every event
+        return builder.data(String.class, frame.data()).build();
     }
 }
