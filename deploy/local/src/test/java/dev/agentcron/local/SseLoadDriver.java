@@ -1,5 +1,7 @@
 package dev.agentcron.local;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcron.model.queue.LuaScripts;
 import dev.agentcron.model.queue.RedisKeys;
@@ -26,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * SSE load driver: starts the local cluster with one api-service (heap capped by {@code --jvm-opts}) and no
@@ -137,9 +140,12 @@ public final class SseLoadDriver {
         for (String run : runs) {
             open(api, key, run);
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (connected.get() + failed.get() < streams && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        try {
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> connected.get() + failed.get() >= streams);
+        } catch (ConditionTimeoutException e) {
+            // report how many opened; the run goes on with them
         }
         System.out.printf(
                 "sse-load | %d streams open (%d failed) in %d ms%n",

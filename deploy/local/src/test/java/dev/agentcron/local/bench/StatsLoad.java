@@ -1,5 +1,7 @@
 package dev.agentcron.local.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Load driver of the stats endpoints. It creates a dedicated database, starts one api-service (fast-jar) on it,
@@ -164,23 +167,19 @@ public final class StatsLoad {
                 .start();
     }
 
-    private void awaitReady(String base) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+    private void awaitReady(String base) {
+        HttpRequest ready =
+                HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build();
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("api-service did not become ready; see target/stats-load/api.log", e);
         }
-        throw new IllegalStateException("api-service did not become ready; see target/stats-load/api.log");
     }
 
     /**
