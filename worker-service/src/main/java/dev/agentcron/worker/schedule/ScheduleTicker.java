@@ -105,24 +105,55 @@ public class ScheduleTicker {
         if (!running) {
             return; // stopped while this tick was scheduled
         }
+        Instant started = clock.instant();
         Multi.createFrom()
                 .range(0, keys.partitions())
                 .onItem()
                 .transformToUniAndConcatenate(this::tickPartition)
                 .collect()
                 .with(java.util.stream.Collectors.summingInt(Integer::intValue))
+                .chain(fired -> fired >= settings.tickBatch()
+                        ? Uni.createFrom().item(0L) // more is due at once: go on without a pause
+                        : nextDueAfter(started)
+                                .map(next -> untilNextTick(
+                                        next,
+                                        clock.millis(),
+                                        settings.tickInterval().toMillis())))
                 .subscribe()
-                .with(
-                        fired -> scheduleTick(
-                                fired >= settings.tickBatch()
-                                        ? 0
-                                        : settings.tickInterval().toMillis()),
-                        failure -> {
-                            if (running) {
-                                LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
-                                scheduleTick(1000);
-                            }
-                        });
+                .with(this::scheduleTick, failure -> {
+                    if (running) {
+                        LOG.warnf("Tick failed, retrying in 1 s: %s", failure.getMessage());
+                        scheduleTick(1000);
+                    }
+                });
+    }
+
+    /**
+     * The earliest due time (epoch ms) later than {@code after} across partitions, or null: the ticker sleeps
+     * until then instead of a whole interval, so a schedule fires within milliseconds of its due time.
+     */
+    private Uni<Long> nextDueAfter(Instant after) {
+        ScoreRange<Double> later =
+                new ScoreRange<>((double) after.toEpochMilli(), false, Double.POSITIVE_INFINITY, true);
+        return Multi.createFrom()
+                .range(0, keys.partitions())
+                .onItem()
+                .transformToUniAndConcatenate(partition -> index.zrangebyscoreWithScores(
+                        keys.scheduleIndex(partition), later, new ZRangeArgs().limit(0, 1)))
+                .collect()
+                .in(
+                        () -> new long[] {Long.MAX_VALUE},
+                        (earliest, first) ->
+                                first.forEach(due -> earliest[0] = Math.min(earliest[0], (long) due.score())))
+                .map(earliest -> earliest[0] == Long.MAX_VALUE ? null : earliest[0]);
+    }
+
+    /**
+     * How long the ticker sleeps: until the next due time when that comes sooner than the tick interval, else
+     * the interval (which also bounds how late a schedule registered meanwhile by another process is seen).
+     */
+    static long untilNextTick(Long nextDueMillis, long nowMillis, long interval) {
+        return nextDueMillis == null ? interval : Math.max(0, Math.min(interval, nextDueMillis - nowMillis));
     }
 
     /** Fires what is due in one partition; returns how many due schedules it handled. */

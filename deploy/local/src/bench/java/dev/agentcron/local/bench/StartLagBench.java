@@ -47,14 +47,20 @@ import org.postgresql.PGConnection;
  *   <li>inserts one workspace, N agents and N cron schedules straight into its database (COPY), each schedule
  *       with the spec the API would have stored ({@link ScheduleParser} normalizes it) and its first occurrence;
  *   <li>registers every schedule through the engine's {@link ScheduleRegistry} (the {@code schedule_register}
- *       script the api-service runs after a write), from the first second of the measured window, with the
+ *       script the api-service runs after a write), from the first full minute after the inserts, with the
  *       version the worker's reconciler computes, so the reconciler finds nothing to change;
- *   <li>lets the workers' tickers fire and their consumers run the occurrences of {@code --minutes} minutes;
+ *   <li>lets the workers' tickers fire and their consumers run the occurrences for {@code --warmup-minutes}
+ *       (default 1: JIT, pools and caches warm up under the same load; not measured), then for the measured
+ *       window of {@code --minutes} minutes;
  *   <li>reads {@code started_at − scheduled_for} of every run in the window from the runs table once every
  *       occurrence started or {@code --drain-seconds} after the window (the cutoff), and counts the occurrences
  *       the engine missed (the schedules' {@code missed_count}: dropped outside the catch-up window), fired more
  *       than once (XADDed twice to the scheduled stream, or more than one run row), not fired by the cutoff (late,
- *       still inside the catch-up window) and not started by the cutoff (their lag counts as infinite).
+ *       still inside the catch-up window) and not started by the cutoff (their lag counts as infinite);
+ *   <li>reads the fire lag of every occurrence of the window from the scheduled stream: the time of its first
+ *       XADD (the entry id, Redis's clock) − {@code scheduled_for}, i.e. the ticker alone, without the run
+ *       pipeline. With workers that run only the ticker ({@code agentcron.worker.roles=ticker} in a {@code
+ *       --cluster-config}) this measures the scheduler at a load no run pipeline on this host could follow.
  * </ol>
  *
  * <p>Patterns: {@code spread} — schedule i fires at second {@code i mod 60} of every minute (6-field cron), so
@@ -73,6 +79,7 @@ final class StartLagBench {
         String pattern = args.text("pattern", "spread");
         int workers = args.integer("workers", 1);
         int minutes = args.integer("minutes", 2);
+        int warmupMinutes = args.integer("warmup-minutes", 1);
         int drainSeconds = args.integer("drain-seconds", 120);
         String redisUrl = args.text("redis-url", "redis://127.0.0.1:6390");
         int redisPort = Integer.parseInt(redisUrl.substring(redisUrl.lastIndexOf(':') + 1));
@@ -132,6 +139,8 @@ final class StartLagBench {
                 args.text("worker-port", "18090")));
         clusterConfig.ifPresent(
                 file -> command.addAll(List.of("--config", file.toAbsolutePath().toString())));
+        java.util.Optional.ofNullable(args.text("jvm-opts", null)) // e.g. a JFR recording of every service
+                .ifPresent(options -> command.addAll(List.of("--jvm-opts", options)));
         System.out.println("cluster: " + String.join(" ", command));
         Process cluster = startCluster(command, outDir.resolve("cluster-" + label + ".log"));
         try (BenchRedis redis = BenchRedis.connect(redisUrl);
@@ -146,26 +155,29 @@ final class StartLagBench {
             }
             Instant version = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long registrationBudget = 20 + schedules / 2000; // seconds: inserts and registration before the window
-            Instant windowStart = Instant.now()
+            Instant loadStart = Instant.now()
                     .plusSeconds(registrationBudget)
                     .truncatedTo(ChronoUnit.MINUTES)
                     .plus(1, ChronoUnit.MINUTES);
+            // the same load runs for the warm-up minutes first (JIT, pools, caches); only the window is measured
+            Instant windowStart = loadStart.plus(warmupMinutes, ChronoUnit.MINUTES);
             Instant windowEnd = windowStart.plus(minutes, ChronoUnit.MINUTES);
 
             long insertStart = System.nanoTime();
-            insert(db, specs, version, windowStart);
+            insert(db, specs, version, loadStart);
             double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
             long registerStart = System.nanoTime();
-            register(redis, keys, specs, version, windowStart);
+            register(redis, keys, specs, version, loadStart);
             double registerSeconds = (System.nanoTime() - registerStart) / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "inserted in %.1f s, registered in %.1f s; window %s .. %s%n",
+                    "inserted in %.1f s, registered in %.1f s; load from %s, measured window %s .. %s%n",
                     insertSeconds,
                     registerSeconds,
+                    loadStart,
                     windowStart,
                     windowEnd);
-            if (Instant.now().isAfter(windowStart)) {
+            if (Instant.now().isAfter(loadStart)) {
                 System.out.println("WARNING: registration ended after the window opened; early lags include it");
             }
 
@@ -184,10 +196,10 @@ final class StartLagBench {
                 TimeUnit.SECONDS.sleep(5);
             }
 
-            Map<String, Integer> fired = fired(redis, keys, windowStart, windowEnd);
+            Fired fired = fired(redis, keys, windowStart, windowEnd);
             Result result = collect(db, expected, fired, windowStart, windowEnd);
             result.print(label, machine);
-            result.write(outDir, label, machine, schedules, pattern, workers, minutes, windowStart);
+            result.write(outDir, label, machine, schedules, pattern, workers, minutes, warmupMinutes, windowStart);
         } finally {
             stopCluster(cluster);
         }
@@ -337,9 +349,15 @@ final class StartLagBench {
         }
     }
 
-    /** How many times each occurrence of the window was XADDed to the scheduled stream, by "schedule@epochms". */
-    private static Map<String, Integer> fired(BenchRedis redis, RedisKeys keys, Instant start, Instant end) {
+    /**
+     * How many times each occurrence of the window was XADDed to the scheduled stream, and when first (the
+     * entry id's time, set by Redis), by "schedule@epochms".
+     */
+    private record Fired(Map<String, Integer> counts, Map<String, Long> firstAt) {}
+
+    private static Fired fired(BenchRedis redis, RedisKeys keys, Instant start, Instant end) {
         Map<String, Integer> fired = new HashMap<>();
+        Map<String, Long> firstAt = new HashMap<>();
         String stream = keys.scheduledJobs(0);
         String from = "-";
         while (true) {
@@ -352,18 +370,24 @@ final class StartLagBench {
                 Map<String, String> fields = message.payload();
                 long occurrence = Long.parseLong(fields.getOrDefault("scheduled_for", "0"));
                 if (occurrence >= start.toEpochMilli() && occurrence < end.toEpochMilli()) {
-                    fired.merge(fields.get("schedule_id") + "@" + occurrence, 1, Integer::sum);
+                    String key = fields.get("schedule_id") + "@" + occurrence;
+                    fired.merge(key, 1, Integer::sum);
+                    firstAt.merge(
+                            key,
+                            Long.parseLong(
+                                    message.id().substring(0, message.id().indexOf('-'))),
+                            Math::min);
                 }
             }
             if (page.size() < 10_000) {
-                return fired;
+                return new Fired(fired, firstAt);
             }
             from = "(" + page.get(page.size() - 1).id();
         }
     }
 
     private static Result collect(
-            Connection db, Map<String, List<Instant>> expected, Map<String, Integer> fired, Instant start, Instant end)
+            Connection db, Map<String, List<Instant>> expected, Fired fired, Instant start, Instant end)
             throws SQLException {
         Map<String, Integer> rows = new HashMap<>();
         Map<String, Long> lags = new HashMap<>();
@@ -402,14 +426,17 @@ final class StartLagBench {
         int notFired = 0;
         int notStarted = 0;
         long[] values = new long[expected.values().stream().mapToInt(List::size).sum()];
+        long[] fireLags = new long[values.length];
         Set<String> expectedKeys = new HashSet<>();
         for (Map.Entry<String, List<Instant>> schedule : expected.entrySet()) {
             for (Instant occurrence : schedule.getValue()) {
                 String key = schedule.getKey() + "@" + occurrence.toEpochMilli();
                 expectedKeys.add(key);
-                if (!fired.containsKey(key) && !rows.containsKey(key)) {
+                if (!fired.counts().containsKey(key) && !rows.containsKey(key)) {
                     notFired++;
                 }
+                Long firedAt = fired.firstAt().get(key);
+                fireLags[expectedCount] = firedAt == null ? Long.MAX_VALUE : firedAt - occurrence.toEpochMilli();
                 Long lag = lags.get(key);
                 if (lag == null) {
                     notStarted++;
@@ -417,14 +444,15 @@ final class StartLagBench {
                 values[expectedCount++] = lag == null ? Long.MAX_VALUE : lag;
             }
         }
-        int doubledFires = fired.values().stream().mapToInt(count -> count - 1).sum();
+        int doubledFires =
+                fired.counts().values().stream().mapToInt(count -> count - 1).sum();
         int doubledRuns = rows.values().stream().mapToInt(count -> count - 1).sum();
         int unexpected = (int) rows.keySet().stream()
                 .filter(key -> !expectedKeys.contains(key))
                 .count();
         return new Result(
                 expectedCount,
-                fired.size(),
+                fired.counts().size(),
                 notFired,
                 missed,
                 doubledFires,
@@ -433,7 +461,8 @@ final class StartLagBench {
                 notStarted,
                 statuses,
                 startedPerSecond,
-                Percentiles.of(values));
+                Percentiles.of(values),
+                Percentiles.of(fireLags));
     }
 
     /** Runs of the window started per second, from the window's start to the last start (the rate sustained). */
@@ -463,7 +492,8 @@ final class StartLagBench {
             int notStarted,
             Map<String, Integer> notSucceeded,
             double startedPerSecond,
-            Percentiles lags) {
+            Percentiles lags,
+            Percentiles fireLags) {
 
         void print(String label, Machine machine) {
             System.out.printf(
@@ -481,6 +511,12 @@ final class StartLagBench {
                     notStarted,
                     startedPerSecond,
                     machine.summary());
+            System.out.printf(
+                    Locale.ROOT,
+                    "fire lag (XADD by the ticker - scheduled_for): p50 %s, p99 %s, max %s%n",
+                    Percentiles.format(fireLags.at(50)),
+                    Percentiles.format(fireLags.at(99)),
+                    Percentiles.format(fireLags.max()));
             System.out.println("runs of the window that did not end in success: " + notSucceeded);
             if (unexpected > 0) {
                 System.out.println("runs for occurrences outside the expected set: " + unexpected);
@@ -495,6 +531,7 @@ final class StartLagBench {
                 String pattern,
                 int workers,
                 int minutes,
+                int warmupMinutes,
                 Instant windowStart)
                 throws IOException {
             ObjectNode json = JSON.createObjectNode()
@@ -503,6 +540,7 @@ final class StartLagBench {
                     .put("pattern", pattern)
                     .put("workers", workers)
                     .put("minutes", minutes)
+                    .put("warmupMinutes", warmupMinutes)
                     .put("windowStart", windowStart.toString())
                     .put("machine", Machine.describe())
                     .put("load1Mean", machine.mean())
@@ -520,7 +558,10 @@ final class StartLagBench {
                     .put("notSucceeded", notSucceeded.toString())
                     .put("p50Ms", lags.at(50))
                     .put("p99Ms", lags.at(99))
-                    .put("maxMs", lags.max());
+                    .put("maxMs", lags.max())
+                    .put("fireP50Ms", fireLags.at(50))
+                    .put("fireP99Ms", fireLags.at(99))
+                    .put("fireMaxMs", fireLags.max());
             Files.writeString(
                     dir.resolve("start-lag-" + label + ".json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
