@@ -46,12 +46,12 @@ public class RunAdmission {
 
     private static final String LOCK_AGENT = """
             SELECT workspace_id, status, overlap, output_mode, daily_limit FROM agents WHERE id = $1 FOR UPDATE""";
-    private static final String SCHEDULE_STATE = """
-            SELECT enabled, input::text AS input,
-                   (SELECT id FROM runs WHERE schedule_id = $1 AND scheduled_for = $2) AS run_id
-            FROM schedules WHERE id = $1""";
+    /** Marks the occurrence as seen (idempotent: a later one is kept) and reads the schedule's state, in one trip. */
     private static final String MARK_OCCURRENCE = """
-            UPDATE schedules SET last_scheduled_for = greatest(coalesce(last_scheduled_for, $2), $2) WHERE id = $1""";
+            UPDATE schedules SET last_scheduled_for = greatest(coalesce(last_scheduled_for, $2), $2) WHERE id = $1
+            RETURNING enabled, input::text AS input,
+                      (SELECT id FROM runs WHERE schedule_id = $1 AND scheduled_for = $2) AS run_id""";
+
     private static final String ACTIVE_RUNS = """
             SELECT count(*) FILTER (WHERE status_reason IS DISTINCT FROM $2) AS active,
                    count(*) FILTER (WHERE status_reason = $2) AS waiting
@@ -185,7 +185,7 @@ public class RunAdmission {
             SqlConnection connection, AgentRow agent, Request request, AtomicReference<DailyReservation> reserved) {
         OffsetDateTime occurrence = utc(request.scheduledFor());
         return connection
-                .preparedQuery(SCHEDULE_STATE)
+                .preparedQuery(MARK_OCCURRENCE)
                 .execute(Tuple.of(request.scheduleId(), occurrence))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -198,12 +198,9 @@ public class RunAdmission {
                         return Uni.createFrom()
                                 .item(new Admission(Outcome.DUPLICATE, existing, agent.workspaceId(), null));
                     }
-                    Uni<Void> mark = connection
-                            .preparedQuery(MARK_OCCURRENCE)
-                            .execute(Tuple.of(request.scheduleId(), occurrence))
-                            .replaceWithVoid();
                     if (!schedule.getBoolean("enabled")) {
-                        return mark.replaceWith(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
+                        return Uni.createFrom()
+                                .item(new Admission(Outcome.NOT_ACTIVE, null, agent.workspaceId(), null));
                     }
                     Request withInput = new Request(
                             request.agentId(),
@@ -213,7 +210,7 @@ public class RunAdmission {
                             readJson(schedule.getString("input")),
                             null,
                             null);
-                    return mark.chain(() -> admitActive(connection, agent, withInput, reserved));
+                    return admitActive(connection, agent, withInput, reserved);
                 });
     }
 

@@ -3,6 +3,7 @@ package dev.agentcron.worker.queue;
 import dev.agentcron.model.queue.Job;
 import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.run.RunAdmission;
+import dev.agentcron.model.run.RunEntity;
 import dev.agentcron.worker.run.RunContext;
 import dev.agentcron.worker.run.RunContexts;
 import dev.agentcron.worker.run.RunExecutor;
@@ -27,7 +28,7 @@ public class RunDispatcher {
             UPDATE runs SET status = 'running', attempt = attempt + 1, worker_id = $2,
                    lease_expires_at = now() + make_interval(secs => $3), started_at = coalesce(started_at, now())
             WHERE id = $1 AND status = 'queued' AND status_reason IS DISTINCT FROM $4
-            RETURNING attempt""";
+            RETURNING *""";
     private static final String RELEASE_WAITING = """
             UPDATE runs SET status_reason = NULL
             WHERE id = (SELECT w.id FROM runs w WHERE w.agent_id = $1 AND w.status = 'queued' AND w.status_reason = $2
@@ -36,8 +37,17 @@ public class RunDispatcher {
                         ORDER BY w.queued_at LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, trigger""";
 
-    /** A run this worker claimed and must execute. */
-    public record Claimed(String runId, String agentId, int attempt) {}
+    /** A run this worker claimed and must execute: its row as the claim left it. */
+    public record Claimed(RunEntity run) {
+
+        public String runId() {
+            return run.id;
+        }
+
+        public String agentId() {
+            return run.agentId;
+        }
+    }
 
     private final Pool pool;
     private final RunAdmission admission;
@@ -74,18 +84,18 @@ public class RunDispatcher {
      */
     public Uni<Claimed> accept(Job job) {
         if (!job.isOccurrence()) {
-            return claim(job.runId(), job.agentId());
+            return claim(job.runId());
         }
         return admission
                 .admit(RunAdmission.Request.occurrence(job.agentId(), job.scheduleId(), job.scheduledFor(), null))
                 .chain(admitted -> switch (admitted.outcome()) {
-                    case QUEUED -> claim(admitted.runId(), job.agentId());
-                    case DUPLICATE -> claim(admitted.runId(), job.agentId()); // e.g. redelivered before its claim
+                    case QUEUED -> claim(admitted.runId());
+                    case DUPLICATE -> claim(admitted.runId()); // e.g. redelivered before its claim
                     default -> Uni.createFrom().nullItem();
                 });
     }
 
-    private Uni<Claimed> claim(String runId, String agentId) {
+    private Uni<Claimed> claim(String runId) {
         return pool.preparedQuery(CLAIM)
                 .execute(Tuple.of(
                         runId,
@@ -94,12 +104,12 @@ public class RunDispatcher {
                         RunAdmission.WAITING_FOR_ACTIVE_RUN))
                 .map(rows -> rows.size() == 0
                         ? null
-                        : new Claimed(runId, agentId, rows.iterator().next().getInteger("attempt")));
+                        : new Claimed(contexts.rows().run(rows.iterator().next())));
     }
 
     /** Executes a claimed run under its lease; never fails (failures are logged; the lease recovery ends the run). */
     public Uni<Void> execute(Claimed claimed) {
-        return contexts.load(claimed.runId())
+        return contexts.forClaimed(claimed.run())
                 .invoke(this::hold)
                 .chain(executor::execute)
                 .invoke(this::logEnd)

@@ -35,11 +35,16 @@ public class RunContexts {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NoSuchElementException("No run " + runId))
-                .chain(run -> store.findAgent(run.agentId)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NoSuchElementException("No agent " + run.agentId + " of run " + runId))
-                        .map(agent -> of(run, agent)));
+                .chain(this::forClaimed);
+    }
+
+    /** The context of a run whose row the claim returned: loads its agent; fails with {@link NoSuchElementException}. */
+    public Uni<RunContext> forClaimed(RunEntity run) {
+        return store.findAgent(run.agentId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NoSuchElementException("No agent " + run.agentId + " of run " + run.id))
+                .map(agent -> of(run, agent));
     }
 
     /** Maps {@code runs} / {@code agents} rows of the reactive SQL client to entities. */

@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -23,7 +22,7 @@ import java.util.Optional;
 /**
  * A run's writes while it executes, each fenced by its attempt ({@code WHERE id = :id AND attempt =
  * :attempt AND status IN ('running', 'cancelling')}): a worker whose run was taken over by another attempt
- * writes nothing more. Each write is one statement (or one transaction at the end), through the reactive SQL
+ * writes nothing more. Each write is one statement, through the reactive SQL
  * client, so it can be issued from any thread.
  */
 @ApplicationScoped
@@ -41,35 +40,39 @@ public class RunStore {
                     + " FROM r)"
                     + " SELECT status FROM r";
 
-    private static final String FINISH = "UPDATE runs SET"
+    /**
+     * Agent bookkeeping for a run that ended with {@code status} (an SQL expression): {@code error} and {@code
+     * timed_out} runs count as failures; {@code success} resets the count; {@code cancelled}, {@code skipped} and
+     * {@code budget_exceeded} leave it as it is (the user or a limit stopped them, not a fault). Reaching {@code
+     * pause_after_failures} moves an active agent to {@code error}.
+     */
+    private static String agentBookkeeping(String status) {
+        String pauses = "agents.status = 'active' AND agents.pause_after_failures IS NOT NULL"
+                + " AND agents.consecutive_failures + 1 >= agents.pause_after_failures";
+        String failed = status + " IN ('error', 'timed_out')";
+        return "last_run_at = now(), last_run_status = " + status + ","
+                + " consecutive_failures = CASE WHEN " + status + " = 'success' THEN 0"
+                + "   WHEN " + failed + " THEN agents.consecutive_failures + 1 ELSE agents.consecutive_failures END,"
+                + " status = CASE WHEN " + failed + " AND " + pauses + " THEN 'error' ELSE agents.status END,"
+                + " status_reason = CASE WHEN " + failed + " AND " + pauses
+                + "   THEN 'paused after ' || (agents.consecutive_failures + 1) || ' consecutive failed runs'"
+                + "   ELSE agents.status_reason END,"
+                + " updated_at = CASE WHEN " + failed + " AND " + pauses + " THEN now() ELSE agents.updated_at END";
+    }
+
+    private static final String AGENT = "UPDATE agents SET " + agentBookkeeping("$2::text") + " WHERE id = $1";
+
+    /** Ends the run and does its agent's bookkeeping in one statement (atomic, one round trip). */
+    private static final String FINISH = "WITH r AS (UPDATE runs SET"
             + " status = CASE WHEN status = 'cancelling' THEN 'cancelled' ELSE $3::text END,"
             + " status_reason = CASE WHEN status = 'cancelling' THEN status_reason ELSE $4::text END,"
             + " error = CASE WHEN status = 'cancelling' THEN NULL ELSE $5::text::jsonb END,"
             + " output = $6, model = coalesce($7::text, model), input_tokens = $8, output_tokens = $9, cost_usd = $10,"
             + " num_turns = $11, completed_at = now(), lease_expires_at = NULL,"
             + " duration_ms = (extract(epoch FROM now() - coalesce(started_at, now())) * 1000)::bigint"
-            + " WHERE " + FENCE + " RETURNING status, duration_ms";
-
-    /**
-     * Agent bookkeeping: {@code error} and {@code timed_out} runs count as failures; {@code success} resets the
-     * count; {@code cancelled}, {@code skipped} and {@code budget_exceeded} leave it as it is (the user or a
-     * limit stopped them, not a fault). Reaching {@code pause_after_failures} moves an active agent to {@code
-     * error}.
-     */
-    private static final String AGENT = "UPDATE agents SET last_run_at = now(), last_run_status = $2::text,"
-            + " consecutive_failures = CASE WHEN $2 = 'success' THEN 0"
-            + "   WHEN $2 IN ('error', 'timed_out') THEN consecutive_failures + 1 ELSE consecutive_failures END,"
-            + " status = CASE WHEN $2 IN ('error', 'timed_out') AND status = 'active'"
-            + "   AND pause_after_failures IS NOT NULL AND consecutive_failures + 1 >= pause_after_failures"
-            + "   THEN 'error' ELSE status END,"
-            + " status_reason = CASE WHEN $2 IN ('error', 'timed_out') AND status = 'active'"
-            + "   AND pause_after_failures IS NOT NULL AND consecutive_failures + 1 >= pause_after_failures"
-            + "   THEN 'paused after ' || (consecutive_failures + 1) || ' consecutive failed runs'"
-            + "   ELSE status_reason END,"
-            + " updated_at = CASE WHEN $2 IN ('error', 'timed_out') AND status = 'active'"
-            + "   AND pause_after_failures IS NOT NULL AND consecutive_failures + 1 >= pause_after_failures"
-            + "   THEN now() ELSE updated_at END"
-            + " WHERE id = $1";
+            + " WHERE " + FENCE + " RETURNING agent_id, status, duration_ms),"
+            + " a AS (UPDATE agents SET " + agentBookkeeping("r.status") + " FROM r WHERE agents.id = r.agent_id)"
+            + " SELECT status, duration_ms FROM r";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -122,19 +125,8 @@ public class RunStore {
                 .orElse(Fence.LOST));
     }
 
-    /**
-     * Ends the run and updates its agent, in one transaction; empty when the fence no longer holds (nothing
-     * written).
-     */
+    /** Ends the run and updates its agent, atomically; empty when the fence no longer holds (nothing written). */
     public Uni<Optional<FinishedRun>> finish(RunContext ctx, RunOutcome outcome, RunTotals totals) {
-        return pool.withTransaction(connection -> finishRun(connection, ctx, outcome, totals)
-                .call(finished -> finished.isPresent()
-                        ? updateAgent(connection, ctx.agent().id, finished.get().status())
-                        : Uni.createFrom().voidItem()));
-    }
-
-    private Uni<Optional<FinishedRun>> finishRun(
-            SqlConnection connection, RunContext ctx, RunOutcome outcome, RunTotals totals) {
         Tuple params = Tuple.tuple(Arrays.asList(
                 ctx.runId(),
                 ctx.attempt(),
@@ -147,7 +139,7 @@ public class RunStore {
                 totals.outputTokens(),
                 totals.costUsd(),
                 totals.numTurns()));
-        return connection.preparedQuery(FINISH).execute(params).map(rs -> first(rs)
+        return pool.preparedQuery(FINISH).execute(params).map(rs -> first(rs)
                 .map(row -> new FinishedRun(RunStatus.of(row.getString("status")), row.getLong("duration_ms"))));
     }
 
@@ -157,13 +149,6 @@ public class RunStore {
      */
     public Uni<Void> recordAgentOutcome(String agentId, RunStatus status) {
         return pool.preparedQuery(AGENT)
-                .execute(Tuple.of(agentId, status.value()))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> updateAgent(SqlConnection connection, String agentId, RunStatus status) {
-        return connection
-                .preparedQuery(AGENT)
                 .execute(Tuple.of(agentId, status.value()))
                 .replaceWithVoid();
     }
