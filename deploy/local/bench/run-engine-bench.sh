@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the scheduling-engine and queue benchmarks of docs/benchmarks.md from the repository root:
-#   deploy/local/bench/run-engine-bench.sh [queue|lag|lag-pool|peer|plot|all]
+#   deploy/local/bench/run-engine-bench.sh [queue|lag|lag-128|fire|peer|plot|all]
 # Needs: redis-server (started here on port 6390 when nothing answers there, no persistence), the installed
 # PostgreSQL on 127.0.0.1:5432 (user postgres; the benchmark recreates its own database agentcron_bench),
-# Node 18+ for the BullMQ side. Results: deploy/local/target/bench/; the plot: docs/bench/start-lag.svg.
+# Node 18+ for the BullMQ side. Results: deploy/local/target/bench/; the plots: docs/bench/start-lag.svg, fire-lag.svg.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 what="${1:-all}"
@@ -25,26 +25,30 @@ bench() { java -Xmx1g -cp "$cp" dev.agentcron.local.bench.EngineBench "$@" --red
 if [[ "$what" == queue || "$what" == all ]]; then
   bench queue --jobs 100000 --concurrency 100 --rounds 3 | tee "$out/queue.txt"
 fi
-lag_scenarios() {  # $1, $2: launcher --config for one and for three workers ('' = the services as shipped)
+lag_scenarios() {  # extra arguments go to every scenario, e.g. --cluster-config FILE
   for workers in 1 3; do
-    local cfg extra=()
-    cfg=$([[ $workers == 1 ]] && echo "$1" || echo "$2")
-    [[ -n "$cfg" ]] && extra=(--cluster-config "$cfg")
-    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 "${extra[@]}"
-    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 "${extra[@]}"
-    bench start-lag --schedules 10000 --pattern burst --workers "$workers" --minutes 2 "${extra[@]}"
+    bench start-lag --schedules 10000 --pattern spread --workers "$workers" --minutes 2 "$@"
+    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 "$@"
+    bench start-lag --schedules 10000 --pattern burst --workers "$workers" --minutes 2 "$@"
   done
 }
 if [[ "$what" == lag || "$what" == all ]]; then  # the services as shipped
-  lag_scenarios "" "" 2>&1 | tee "$out/lag.txt"
+  lag_scenarios 2>&1 | tee "$out/lag.txt"
 fi
-if [[ "$what" == lag-pool || "$what" == all ]]; then  # Redis pool sized for the ticker; PostgreSQL pools capped for 3 workers
-  lag_scenarios deploy/local/bench/redis-pool-16.properties deploy/local/bench/pools-3w.properties 2>&1 | tee "$out/lag-pool.txt"
+if [[ "$what" == lag-128 || "$what" == all ]]; then  # 128 run slots per worker instead of 32
+  lag_scenarios --cluster-config deploy/local/bench/concurrency-128.properties 2>&1 | tee "$out/lag-128.txt"
+fi
+if [[ "$what" == fire || "$what" == all ]]; then  # the scheduler alone: workers run only their tickers
+  for workers in 1 3; do
+    bench start-lag --schedules 100000 --pattern spread --workers "$workers" --minutes 2 --drain-seconds 5 \
+      --cluster-config deploy/local/bench/ticker-only.properties
+  done 2>&1 | tee "$out/fire.txt"
 fi
 if [[ "$what" == peer || "$what" == all ]]; then  # BullMQ job schedulers, the same 10k-in-one-second burst
   bench bullmq-schedulers --schedulers 10000 --minutes 2 --peer-concurrency 200 2>&1 | tee "$out/peer.txt"
 fi
 if [[ "$what" != queue ]]; then
-  bench plot --in "$out" --out docs/bench/start-lag.svg
+  bench plot --in "$out" --series start-lag --out docs/bench/start-lag.svg
+  bench plot --in "$out" --series fire-lag --out docs/bench/fire-lag.svg
 fi
 uptime | tee -a "$out/machine.txt"

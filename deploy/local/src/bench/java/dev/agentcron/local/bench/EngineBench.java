@@ -10,7 +10,7 @@ import java.util.Arrays;
  * start-lag   schedules fired by a launcher cluster: start lag from the runs table, missed and doubled occurrences
  * queue       enqueue → consume → ack of no-op jobs, agentcron's queue classes and BullMQ on the same Redis
  * bullmq-schedulers  the peer of the burst: BullMQ job schedulers due in the same second, on the same Redis
- * plot        the start-lag CDF (SVG) from the results the other commands wrote
+ * plot        the start-lag or fire-lag CDF (SVG) from the results the other commands wrote
  * </pre>
  */
 public final class EngineBench {
@@ -36,7 +36,7 @@ public final class EngineBench {
                           start-lag --schedules 10000 --pattern spread|burst --workers 1 --minutes 2 [--cluster-config FILE] [--jvm-opts "OPTIONS"] [--peer bullmq]
                           bullmq-schedulers --schedulers 10000 --minutes 2 [--peer-concurrency 200]
                           queue     --jobs 100000 --concurrency 100 --rounds 3
-                          plot      --in target/bench --out docs/bench/start-lag.svg
+                          plot      --in target/bench [--series start-lag|fire-lag] [--out docs/bench/start-lag.svg]
                         Common: --redis-url redis://127.0.0.1:6390 --out-dir deploy/local/target/bench
                         See docs/benchmarks.md.""");
                 if (!"help".equals(command)) {

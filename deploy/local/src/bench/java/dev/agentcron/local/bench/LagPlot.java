@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Draws the start-lag CDF of every {@code start-lag-*.lags} file (one lag in ms per line, {@code inf} for an
- * occurrence that never started) as a hand-written SVG: log-scaled lag on x, share of occurrences started on y.
+ * Draws the lag CDF of every {@code <series>-*.lags} file ({@code --series start-lag}, the default, or {@code
+ * fire-lag}; one lag in ms per line, {@code inf} for an occurrence that never started or fired) as a
+ * hand-written SVG: log-scaled lag on x, share of occurrences on y. Scenarios with no lag at all (the start lags
+ * of ticker-only scenarios) are left out.
  */
 final class LagPlot {
 
@@ -32,10 +34,12 @@ final class LagPlot {
 
     static void run(BenchArgs args) throws IOException {
         Path in = Path.of(args.text("in", "deploy/local/target/bench"));
-        Path out = Path.of(args.text("out", "docs/bench/start-lag.svg"));
+        String prefix = args.text("series", "start-lag") + "-";
+        Path out = Path.of(args.text("out", "docs/bench/" + prefix.substring(0, prefix.length() - 1) + ".svg"));
         List<Series> series = new ArrayList<>();
         try (Stream<Path> files = Files.list(in)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("start-lag-.*\\.lags"))
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".lags"))
                     .sorted()
                     .toList()) {
                 List<String> lines = Files.readAllLines(file).stream()
@@ -47,12 +51,17 @@ final class LagPlot {
                         .sorted()
                         .toArray();
                 String name = file.getFileName().toString();
-                series.add(new Series(
-                        name.substring("start-lag-".length(), name.length() - ".lags".length()), lags, lines.size()));
+                if (lags.length > 0) {
+                    series.add(new Series(
+                            name.substring(prefix.length(), name.length() - ".lags".length()), lags, lines.size()));
+                }
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, svg(series, args.text("title", "Schedule start lag (started_at − scheduled_for), CDF")));
+        String title = prefix.startsWith("fire")
+                ? "Schedule fire lag (first XADD − scheduled_for), CDF"
+                : "Schedule start lag (started_at − scheduled_for), CDF";
+        Files.writeString(out, svg(series, args.text("title", title)));
         System.out.println("wrote " + out + " with " + series.size() + " series");
     }
 

@@ -571,6 +571,11 @@ final class StartLagBench {
                         .append('\n');
             }
             Files.writeString(dir.resolve("start-lag-" + label + ".lags"), values);
+            StringBuilder fired = new StringBuilder();
+            for (long lag : fireLags.sorted()) {
+                fired.append(lag == Long.MAX_VALUE ? "inf" : Long.toString(lag)).append('\n');
+            }
+            Files.writeString(dir.resolve("fire-lag-" + label + ".lags"), fired);
         }
     }
 }
