@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * A run's writes while it executes, each fenced by its attempt ({@code WHERE id = :id AND attempt =
  * :attempt AND status IN ('running', 'cancelling')}): a worker whose run was taken over by another attempt
- * writes nothing more. Each write is one statement, through the reactive SQL
- * client, so it can be issued from any thread.
+ * writes nothing more. Each write is one statement, through the reactive SQL client, so it can be issued from
+ * any thread.
  */
 @ApplicationScoped
 public class RunStore {
