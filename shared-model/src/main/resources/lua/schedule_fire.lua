@@ -1,10 +1,10 @@
 -- Fires one due occurrence of a schedule exactly once across all ticker replicas: compare-and-set of the
--- schedule's due time (expected -> next) and, in the same call, XADD of the job.
+-- schedule's score (expected -> next due) and, in the same call, XADD of the job.
 -- KEYS[1] the partition's schedule index (sorted set: schedule id -> due epoch ms)
 -- KEYS[2] the schedule's spec hash
 -- KEYS[3] the partition's scheduled-jobs stream
 -- ARGV[1] schedule id
--- ARGV[2] expected due epoch ms (the score the ticker read)
+-- ARGV[2] expected score (the lease end schedule_take set when this ticker took the schedule)
 -- ARGV[3] expected spec version (the hash's 'version' the ticker computed with)
 -- ARGV[4] next due epoch ms, or '' when the schedule never fires again
 -- ARGV[5] next occurrence epoch ms before jitter, or ''

@@ -10,7 +10,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
-import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -21,24 +20,32 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Fires due schedules. Every worker replica runs a ticker; each due occurrence is fired by the
- * {@code schedule_fire} script, which compare-and-sets the schedule's due time and XADDs the job in one call,
- * so N replicas fire it once. The run row's unique (schedule, occurrence) key keeps it exact even when Redis
- * loses state.
+ * Fires due schedules. Every worker replica runs a ticker. A tick takes a batch of due schedules with the
+ * {@code schedule_take} script (their score becomes a short lease, so replicas share the work instead of all
+ * trying every schedule) and fires each with the {@code schedule_fire} script, which compare-and-sets the
+ * schedule's score and XADDs the job in one call, so N replicas fire it once. The run row's unique (schedule,
+ * occurrence) key keeps it exact even when Redis loses state.
  */
 @ApplicationScoped
 public class ScheduleTicker {
 
     private static final Logger LOG = Logger.getLogger(ScheduleTicker.class);
     private static final String FIRE = "schedule_fire";
+    private static final String TAKE = "schedule_take";
+    /**
+     * How long the schedules a tick took stay hidden from other tickers: the tick fires them well within it; a
+     * schedule whose fire failed, or whose ticker died, is due again when it ends.
+     */
+    private static final Duration TAKE_LEASE = Duration.ofSeconds(5);
+
     private static final int CONCURRENT_FIRES = 64;
     private static final String COUNT_MISSED = "UPDATE schedules SET missed_count = missed_count + $2 WHERE id = $1";
 
@@ -159,34 +166,43 @@ public class ScheduleTicker {
     /** Fires what is due in one partition; returns how many due schedules it handled. */
     public Uni<Integer> tickPartition(int partition) {
         Instant now = clock.instant();
-        return dueSchedules(partition, now)
+        long leaseEnd = now.plus(TAKE_LEASE).toEpochMilli();
+        return takeDue(partition, now, leaseEnd)
                 .onItem()
                 .transformToMulti(due -> Multi.createFrom().iterable(due))
                 .onItem()
-                .transformToUni(due -> fire(partition, due, now))
+                .transformToUni(scheduleId -> fire(partition, scheduleId, leaseEnd, now))
                 .merge(CONCURRENT_FIRES)
                 .collect()
                 .with(java.util.stream.Collectors.counting())
                 .map(Long::intValue);
     }
 
-    private Uni<List<ScoredValue<String>>> dueSchedules(int partition, Instant now) {
-        return index.zrangebyscoreWithScores(
-                        keys.scheduleIndex(partition),
-                        new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
-                        new ZRangeArgs().limit(0, settings.tickBatch()))
-                .map(due -> {
-                    List<ScoredValue<String>> shuffled = new ArrayList<>(due);
-                    Collections.shuffle(shuffled); // replicas start on different schedules
-                    return shuffled;
+    /**
+     * The ids of up to a batch of schedules due by {@code now}, taken for this ticker with the {@code
+     * schedule_take} script: their score becomes {@code leaseEnd}, so other tickers do not fire them too.
+     */
+    private Uni<List<String>> takeDue(int partition, Instant now, long leaseEnd) {
+        return scripts.run(
+                        TAKE,
+                        List.of(keys.scheduleIndex(partition)),
+                        List.of(
+                                Long.toString(now.toEpochMilli()),
+                                Integer.toString(settings.tickBatch()),
+                                Long.toString(leaseEnd)))
+                .map(taken -> {
+                    List<String> ids = new ArrayList<>(taken.size() / 2);
+                    for (int i = 0; i < taken.size(); i += 2) {
+                        ids.add(taken.get(i).toString());
+                    }
+                    return ids;
                 });
     }
 
-    private Uni<Void> fire(int partition, ScoredValue<String> due, Instant now) {
-        String scheduleId = due.value();
+    private Uni<Void> fire(int partition, String scheduleId, long leaseEnd, Instant now) {
         String hashKey = keys.scheduleSpec(partition, scheduleId);
         return hashes.hmget(hashKey, "version", "spec", "agent_id", "next", "removed")
-                .chain(fields -> fireRegistered(partition, scheduleId, (long) due.score(), fields, now))
+                .chain(fields -> fireRegistered(partition, scheduleId, leaseEnd, fields, now))
                 .onFailure()
                 .recoverWithUni(failure -> {
                     LOG.errorf("Firing schedule %s failed: %s", scheduleId, failure.getMessage());
@@ -195,7 +211,7 @@ public class ScheduleTicker {
     }
 
     private Uni<Void> fireRegistered(
-            int partition, String scheduleId, long dueMillis, Map<String, String> fields, Instant now) {
+            int partition, String scheduleId, long expectedScore, Map<String, String> fields, Instant now) {
         String version = fields.get("version");
         if (version == null
                 || fields.get("removed") != null
@@ -210,7 +226,7 @@ public class ScheduleTicker {
         OccurrencePlan plan = OccurrencePlan.of(spec, scheduleId, registered, now);
         List<String> args = new ArrayList<>(16);
         args.add(scheduleId);
-        args.add(Long.toString(dueMillis));
+        args.add(Long.toString(expectedScore));
         args.add(version);
         args.add(plan.next() == null ? "" : Long.toString(plan.nextDue().toEpochMilli()));
         args.add(plan.next() == null ? "" : Long.toString(plan.next().toEpochMilli()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.agentcron.model.queue.RedisKeys;
+import dev.agentcron.model.queue.RedisScripts;
 import dev.agentcron.model.schedule.ScheduleRegistry;
 import dev.agentcron.model.schedule.ScheduleTimes;
 import dev.agentcron.worker.testing.EngineFixtures;
@@ -48,6 +49,9 @@ class SchedulingTest {
 
     @Inject
     ReactiveRedisDataSource reactiveRedis;
+
+    @Inject
+    RedisScripts scripts;
 
     private final GatewayStub gateway = GatewayStub.current();
 
@@ -109,6 +113,41 @@ class SchedulingTest {
                 ticker.tickPartition(keys.partitionOf("any")).await().atMost(Duration.ofSeconds(10));
             }
         });
+    }
+
+    @Test
+    void aScheduleTakenByATickerThatDiedFiresWhenItsLeaseEnds() {
+        String agent = answeringAgent("orphaned-take");
+        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        Schedule schedule = EngineFixtures.schedule(agent, "\"at(" + at + ")\"");
+        register(schedule, Instant.now());
+        long leaseEnd = at.plusSeconds(2).toEpochMilli();
+
+        // a rival ticker takes it (as if it were due already) and dies before firing it
+        List<String> taken = scripts.run(
+                        "schedule_take",
+                        List.of(keys.scheduleIndex(keys.partitionOf(agent))),
+                        List.of(Long.toString(at.toEpochMilli()), "10000", Long.toString(leaseEnd)))
+                .map(response -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < response.size(); i += 2) { // id, score, id, score...
+                        ids.add(response.get(i).toString());
+                    }
+                    return ids;
+                })
+                .await()
+                .atMost(Duration.ofSeconds(5));
+
+        assertThat(taken).contains(schedule.id());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> occurrencesOf(schedule.id()).size() == 1);
+        assertThat(occurrencesOf(schedule.id())).containsExactly(at);
+        Instant admitted = ((java.sql.Timestamp)
+                        Fixtures.rows("SELECT queued_at FROM runs WHERE schedule_id = ?", schedule.id())
+                                .get(0)
+                                .get("queued_at"))
+                .toInstant();
+        assertThat(admitted).isAfterOrEqualTo(Instant.ofEpochMilli(leaseEnd)); // not before the rival's lease ended
     }
 
     @Test
