@@ -40,6 +40,14 @@ public interface HousekeepingSettings {
     @WithDefault("7d")
     Duration eventRetention();
 
+    /** How often acknowledged jobs are trimmed from the job streams. */
+    @WithDefault("1m")
+    Duration jobStreamTrimInterval();
+
+    /** Acknowledged jobs younger than this stay in the job streams (for inspection with XRANGE). */
+    @WithDefault("10m")
+    Duration jobStreamRetention();
+
     /** How often idle threads are archived. */
     @WithDefault("1h")
     Duration archiveInterval();

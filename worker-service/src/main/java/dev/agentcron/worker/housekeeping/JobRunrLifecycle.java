@@ -70,6 +70,8 @@ public class JobRunrLifecycle {
                 "requeue-stale-runs", settings.requeueInterval(), StaleRunRequeuer::requeue);
         BackgroundJob.<RunRetention>scheduleRecurrently(
                 "run-retention", settings.retentionInterval(), RunRetention::purge);
+        BackgroundJob.<JobStreamTrimmer>scheduleRecurrently(
+                "trim-job-streams", settings.jobStreamTrimInterval(), JobStreamTrimmer::trimAll);
         BackgroundJob.<ThreadArchiver>scheduleRecurrently(
                 "archive-idle-threads", settings.archiveInterval(), ThreadArchiver::archive);
         started = true;

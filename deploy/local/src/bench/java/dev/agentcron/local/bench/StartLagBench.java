@@ -81,6 +81,11 @@ final class StartLagBench {
         int minutes = args.integer("minutes", 2);
         int warmupMinutes = args.integer("warmup-minutes", 1);
         int drainSeconds = args.integer("drain-seconds", 120);
+        if ((warmupMinutes + minutes) * 60 + drainSeconds > 9 * 60) {
+            System.out.println("WARNING: the workers trim acknowledged jobs older than 10 minutes from the stream"
+                    + " (agentcron.housekeeping.job-stream-retention): raise it with --cluster-config, or the fire"
+                    + " lags and doubled fires of the window's first minutes are lost");
+        }
         String redisUrl = args.text("redis-url", "redis://127.0.0.1:6390");
         int redisPort = Integer.parseInt(redisUrl.substring(redisUrl.lastIndexOf(':') + 1));
         String pgHost = args.text("pg-host", "127.0.0.1");
