@@ -58,14 +58,17 @@ final class LagPlot {
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
-        String title = prefix.startsWith("fire")
+        boolean fire = prefix.startsWith("fire");
+        String title = fire
                 ? "Schedule fire lag (first XADD − scheduled_for), CDF"
                 : "Schedule start lag (started_at − scheduled_for), CDF";
-        Files.writeString(out, svg(series, args.text("title", title)));
+        Files.writeString(
+                out,
+                svg(series, args.text("title", title), fire ? "fire lag" : "start lag", fire ? "fired" : "started"));
         System.out.println("wrote " + out + " with " + series.size() + " series");
     }
 
-    static String svg(List<Series> series, String title) {
+    static String svg(List<Series> series, String title, String lag, String reached) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
@@ -142,13 +145,15 @@ final class LagPlot {
                 plotBottom - TOP));
         svg.append(String.format(
                 Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">start lag (log scale)</text>%n",
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s (log scale)</text>%n",
                 (LEFT + plotRight) / 2,
-                HEIGHT - 18));
+                HEIGHT - 18,
+                lag));
         svg.append(String.format(
                 Locale.ROOT,
-                "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">occurrences started</text>%n",
-                (TOP + plotBottom) / 2));
+                "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">occurrences %s</text>%n",
+                (TOP + plotBottom) / 2,
+                reached));
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
             String color = COLORS[s % COLORS.length];
