@@ -159,7 +159,7 @@ final class StartLagBench {
                 specs.add(spec(pattern, i));
             }
             Instant version = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            long registrationBudget = 20 + schedules / 2000; // seconds: inserts and registration before the window
+            long registrationBudget = 20 + schedules / 2000; // seconds: inserts and registration before the load
             Instant loadStart = Instant.now()
                     .plusSeconds(registrationBudget)
                     .truncatedTo(ChronoUnit.MINUTES)
@@ -183,7 +183,7 @@ final class StartLagBench {
                     windowStart,
                     windowEnd);
             if (Instant.now().isAfter(loadStart)) {
-                System.out.println("WARNING: registration ended after the window opened; early lags include it");
+                System.out.println("WARNING: registration ended after the load began; the first fires of the warm-up are late");
             }
 
             Map<String, List<Instant>> expected = expected(specs, windowStart, windowEnd);
