@@ -183,7 +183,8 @@ final class StartLagBench {
                     windowStart,
                     windowEnd);
             if (Instant.now().isAfter(loadStart)) {
-                System.out.println("WARNING: registration ended after the load began; the first fires of the warm-up are late");
+                System.out.println(
+                        "WARNING: registration ended after the load began; the first fires of the warm-up are late");
             }
 
             Map<String, List<Instant>> expected = expected(specs, windowStart, windowEnd);
