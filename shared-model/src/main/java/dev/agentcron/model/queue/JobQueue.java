@@ -19,8 +19,7 @@ public class JobQueue {
 
     /** XADDs the job to its agent's partition; returns the stream entry id. */
     public Uni<String> enqueue(Job job, boolean interactive) {
-        int partition = keys.partitionOf(job.agentId());
-        String stream = interactive ? keys.interactiveJobs(partition) : keys.scheduledJobs(partition);
+        String stream = streamOf(job.agentId(), interactive);
         List<String> fields = job.toFields();
         String[] args = new String[2 + fields.size()];
         args[0] = stream;
@@ -29,5 +28,11 @@ public class JobQueue {
             args[2 + i] = fields.get(i);
         }
         return redis.execute("XADD", args).map(response -> response.toString());
+    }
+
+    /** The stream an agent's interactive or scheduled jobs go to. */
+    public String streamOf(String agentId, boolean interactive) {
+        int partition = keys.partitionOf(agentId);
+        return interactive ? keys.interactiveJobs(partition) : keys.scheduledJobs(partition);
     }
 }

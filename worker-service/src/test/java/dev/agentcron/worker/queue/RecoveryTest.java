@@ -5,6 +5,7 @@ import static dev.agentcron.worker.testing.GatewayStub.textStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentcron.model.id.Ids;
 import dev.agentcron.model.queue.Job;
 import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.queue.RedisKeys;
@@ -155,6 +156,37 @@ class RecoveryTest {
 
         await().atMost(RECOVERY)
                 .until(() -> "success".equals(Fixtures.run(runId).get("status")));
+    }
+
+    @Test
+    void aStaleQueuedRunBehindABacklogIsEnqueuedAgainOnlyOnceTheBacklogPassedIt() {
+        String agent = answeringAgent("behind-backlog");
+        String stream = queue.streamOf(agent, true);
+        String[] runId = new String[1];
+        stopConsumingWhile(() -> {
+            queue.enqueue(Job.run(Ids.next(Ids.RUN), agent), true).await().atMost(Duration.ofSeconds(10));
+            runId[0] = EngineFixtures.queuedRun(agent, "manual"); // queued after a job no worker has taken yet
+
+            requeuer.requeueOlderThan(Duration.ZERO);
+
+            assertThat(jobsOf(stream, runId[0]))
+                    .as("its job may still wait behind the backlog")
+                    .isEmpty();
+        });
+
+        // the backlog is delivered and the run still has no job: now it is lost and enqueued again
+        await().atMost(RECOVERY).until(() -> {
+            requeuer.requeueOlderThan(Duration.ZERO);
+            return "success".equals(Fixtures.run(runId[0]).get("status"));
+        });
+        assertThat(jobsOf(stream, runId[0])).hasSize(1);
+    }
+
+    private List<String> jobsOf(String stream, String runId) {
+        return redis.stream(String.class).xrange(stream, StreamRange.of("-", "+")).stream()
+                .filter(entry -> runId.equals(entry.payload().get("run_id")))
+                .map(StreamMessage::id)
+                .toList();
     }
 
     @Inject
