@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the scheduling-engine and queue benchmarks of docs/benchmarks.md from the repository root:
-#   deploy/local/bench/run-engine-bench.sh [queue|lag|lag-128|fire|peer|plot|all]
+#   deploy/local/bench/run-engine-bench.sh [queue|lag|lag-128|fire|peer|pipeline|plot|all]
 # Needs: redis-server (started here on port 6390 when nothing answers there, no persistence), the installed
 # PostgreSQL on 127.0.0.1:5432 (user postgres; the benchmark recreates its own database agentcron_bench),
-# Node 18+ for the BullMQ side. Results: deploy/local/target/bench/; the plots: docs/bench/start-lag.svg, fire-lag.svg.
+# Node 18+ for the BullMQ side, pgbench for the pipeline comparison. Results: deploy/local/target/bench/; the
+# plots: docs/bench/start-lag.svg, fire-lag.svg.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 what="${1:-all}"
@@ -47,7 +48,20 @@ fi
 if [[ "$what" == peer || "$what" == all ]]; then  # BullMQ job schedulers, the same 10k-in-one-second burst
   bench bullmq-schedulers --schedulers 10000 --minutes 2 --peer-concurrency 200 2>&1 | tee "$out/peer.txt"
 fi
-if [[ "$what" != queue ]]; then
+if [[ "$what" == pipeline || "$what" == all ]]; then  # full draft runs at saturation vs pgbench, same statements
+  bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 1 --output-mode draft 2>&1 \
+    | tee "$out/pipeline.txt"
+  psql=(psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1)
+  for clients in 8 16; do  # each on a fresh database with 10k draft agents, as in the cluster
+    "${psql[@]}" -c 'DROP DATABASE IF EXISTS agentcron_pgbench' -c 'CREATE DATABASE agentcron_pgbench'
+    "${psql[@]}" -d agentcron_pgbench -f shared-model/src/main/resources/db/migration/V1__schema.sql >/dev/null
+    "${psql[@]}" -d agentcron_pgbench -v agents=10000 -f deploy/local/bench/pgbench/setup.sql -c CHECKPOINT
+    pgbench -h 127.0.0.1 -U postgres -n -M prepared -D agents=10000 -f deploy/local/bench/pgbench/run-pipeline.sql \
+      -c "$clients" -j 2 -T 60 -P 10 agentcron_pgbench 2>&1 | tee -a "$out/pipeline.txt"
+  done
+  "${psql[@]}" -c 'DROP DATABASE agentcron_pgbench'
+fi
+if [[ "$what" != queue && "$what" != pipeline ]]; then
   bench plot --in "$out" --series start-lag --out docs/bench/start-lag.svg
   bench plot --in "$out" --series fire-lag --out docs/bench/fire-lag.svg
 fi

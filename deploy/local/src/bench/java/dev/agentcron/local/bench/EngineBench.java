@@ -33,7 +33,7 @@ public final class EngineBench {
             default -> {
                 System.out.println("""
                         Usage: EngineBench start-lag|queue|plot [--flag value ...]
-                          start-lag --schedules 10000 --pattern spread|burst --workers 1 --minutes 2 [--cluster-config FILE] [--jvm-opts "OPTIONS"] [--peer bullmq]
+                          start-lag --schedules 10000 --pattern spread|burst --workers 1 --minutes 2 [--output-mode task|draft] [--cluster-config FILE] [--jvm-opts "OPTIONS"] [--peer bullmq]
                           bullmq-schedulers --schedulers 10000 --minutes 2 [--peer-concurrency 200]
                           queue     --jobs 100000 --concurrency 100 --rounds 3
                           plot      --in target/bench [--series start-lag|fire-lag] [--out docs/bench/start-lag.svg]

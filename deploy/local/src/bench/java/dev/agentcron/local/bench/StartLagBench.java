@@ -77,6 +77,7 @@ final class StartLagBench {
     static void run(BenchArgs args) throws Exception {
         int schedules = args.integer("schedules", 10_000);
         String pattern = args.text("pattern", "spread");
+        String outputMode = args.text("output-mode", "task"); // draft: each run also writes a draft artifact
         int workers = args.integer("workers", 1);
         int minutes = args.integer("minutes", 2);
         int warmupMinutes = args.integer("warmup-minutes", 1);
@@ -99,11 +100,15 @@ final class StartLagBench {
         String label = args.text(
                 "label",
                 String.format(Locale.ROOT, "%s-%dk-%dw", pattern, schedules / 1000, workers)
+                        + (outputMode.equals("task") ? "" : "-" + outputMode)
                         + clusterConfig
                                 .map(file -> "-" + file.getFileName().toString().replaceFirst("\\.properties$", ""))
                                 .orElse(""));
         if (!pattern.equals("spread") && !pattern.equals("burst")) {
             throw new IllegalArgumentException("--pattern spread|burst");
+        }
+        if (!outputMode.equals("task") && !outputMode.equals("draft")) {
+            throw new IllegalArgumentException("--output-mode task|draft");
         }
         Files.createDirectories(outDir);
         Machine machine = new Machine();
@@ -169,7 +174,7 @@ final class StartLagBench {
             Instant windowEnd = windowStart.plus(minutes, ChronoUnit.MINUTES);
 
             long insertStart = System.nanoTime();
-            insert(db, specs, version, loadStart);
+            insert(db, specs, outputMode, version, loadStart);
             double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
             long registerStart = System.nanoTime();
             register(redis, keys, specs, version, loadStart);
@@ -205,6 +210,10 @@ final class StartLagBench {
             Fired fired = fired(redis, keys, windowStart, windowEnd);
             Result result = collect(db, expected, fired, windowStart, windowEnd);
             result.print(label, machine);
+            if (outputMode.equals("draft")) {
+                System.out.println(
+                        "draft artifacts written by the window's runs: " + artifacts(db, windowStart, windowEnd));
+            }
             result.write(outDir, label, machine, schedules, pattern, workers, minutes, warmupMinutes, windowStart);
         } finally {
             stopCluster(cluster);
@@ -264,7 +273,8 @@ final class StartLagBench {
         }
     }
 
-    private static void insert(Connection db, List<ScheduleSpec> specs, Instant version, Instant firstFrom)
+    private static void insert(
+            Connection db, List<ScheduleSpec> specs, String outputMode, Instant version, Instant firstFrom)
             throws SQLException, IOException {
         try (PreparedStatement workspace =
                 db.prepareStatement("INSERT INTO workspaces (id, name) VALUES (?, 'bench') ON CONFLICT DO NOTHING")) {
@@ -272,6 +282,8 @@ final class StartLagBench {
             workspace.executeUpdate();
         }
         String at = version.toString();
+        // draft mode: 1000 drafts a day per agent, never reached; task mode: no daily limit, as the API's default
+        String dailyLimit = outputMode.equals("draft") ? "\t1000\t" : "\t\\N\t";
         StringBuilder agents = new StringBuilder();
         StringBuilder schedules = new StringBuilder();
         for (int i = 0; i < specs.size(); i++) {
@@ -282,6 +294,8 @@ final class StartLagBench {
                     .append("\tbench agent ")
                     .append(i)
                     .append("\tgpt-4o-mini\tSay hello.\t")
+                    .append(outputMode)
+                    .append(dailyLimit)
                     .append(at)
                     .append('\t')
                     .append(at)
@@ -305,7 +319,8 @@ final class StartLagBench {
         PGConnection pg = db.unwrap(PGConnection.class);
         pg.getCopyAPI()
                 .copyIn(
-                        "COPY agents (id, workspace_id, name, model_id, prompt, created_at, updated_at) FROM STDIN",
+                        "COPY agents (id, workspace_id, name, model_id, prompt, output_mode, daily_limit, created_at,"
+                                + " updated_at) FROM STDIN",
                         new StringReader(agents.toString()));
         pg.getCopyAPI()
                 .copyIn(
@@ -469,6 +484,19 @@ final class StartLagBench {
                 startedPerSecond,
                 Percentiles.of(values),
                 Percentiles.of(fireLags));
+    }
+
+    private static long artifacts(Connection db, Instant start, Instant end) throws SQLException {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT count(*) FROM artifacts a JOIN runs r ON r.id = a.run_id"
+                        + " WHERE r.trigger = 'schedule' AND r.scheduled_for >= ? AND r.scheduled_for < ?")) {
+            query.setTimestamp(1, Timestamp.from(start));
+            query.setTimestamp(2, Timestamp.from(end));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Runs of the window started per second, from the window's start to the last start (the rate sustained). */
