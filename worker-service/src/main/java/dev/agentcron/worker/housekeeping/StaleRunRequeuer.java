@@ -25,8 +25,10 @@ import org.jboss.logging.Logger;
  * Dual writes go through PostgreSQL first: a run inserted as {@code queued} whose job never reached a
  * worker (Redis down, flushed, or the api-service died between insert and XADD) is enqueued again here.
  * A run queued after the oldest job its stream has not delivered yet is left alone: its job may simply be
- * waiting its turn behind a backlog, and enqueuing it again would only lengthen that backlog. A second
- * delivery is harmless anyway: claiming is a conditional update.
+ * waiting its turn behind a backlog, and enqueuing it again would only lengthen that backlog. A job is added
+ * after its run's insert commits (milliseconds later, more under load), so a run queued up to {@code
+ * agentcron.housekeeping.requeue-after} before that oldest job counts as possibly waiting too. A second delivery
+ * is harmless anyway: claiming is a conditional update.
  */
 @ApplicationScoped
 @Unremovable
@@ -69,9 +71,12 @@ public class StaleRunRequeuer {
     /** A queued run older than the threshold, with the stream its job goes to. */
     private record StaleRun(String id, String agentId, boolean interactive, long queuedAtMillis, String stream) {
 
-        /** Whether its job may still wait in the stream, whose backlog begins at {@code backlogStart} (-1: none). */
-        boolean mayStillWait(long backlogStart) {
-            return backlogStart >= 0 && queuedAtMillis >= backlogStart;
+        /**
+         * Whether its job may still wait in the stream, whose backlog begins at {@code backlogStart} (-1: none),
+         * given that a job is added up to {@code enqueueLag} after its run was queued.
+         */
+        boolean mayStillWait(long backlogStart, Duration enqueueLag) {
+            return backlogStart >= 0 && queuedAtMillis + enqueueLag.toMillis() >= backlogStart;
         }
     }
 
@@ -119,7 +124,7 @@ public class StaleRunRequeuer {
         return new StaleRun(row.getString("id"), agentId, interactive, queuedAt, queue.streamOf(agentId, interactive));
     }
 
-    /** Drops the runs queued after the oldest undelivered job of their stream (one script call per stream). */
+    /** Drops the runs whose job may still wait behind their stream's backlog (one script call per stream). */
     private Uni<List<StaleRun>> notWaitingInTheirStreams(List<StaleRun> stale) {
         Set<String> streams = stale.stream().map(StaleRun::stream).collect(Collectors.toSet());
         return Multi.createFrom()
@@ -131,7 +136,7 @@ public class StaleRunRequeuer {
                 .asMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(backlogStarts -> {
                     List<StaleRun> lost = stale.stream()
-                            .filter(run -> !run.mayStillWait(backlogStarts.get(run.stream())))
+                            .filter(run -> !run.mayStillWait(backlogStarts.get(run.stream()), settings.requeueAfter()))
                             .toList();
                     if (lost.size() < stale.size()) {
                         LOG.infof(

@@ -5,7 +5,6 @@ import static dev.agentcron.worker.testing.GatewayStub.textStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.agentcron.model.id.Ids;
 import dev.agentcron.model.queue.Job;
 import dev.agentcron.model.queue.JobQueue;
 import dev.agentcron.model.queue.RedisKeys;
@@ -159,27 +158,35 @@ class RecoveryTest {
     }
 
     @Test
-    void aStaleQueuedRunBehindABacklogIsEnqueuedAgainOnlyOnceTheBacklogPassedIt() {
+    void staleQueuedRunsInABacklogAreNotEnqueuedAgainAndALostOneIsOnceTheBacklogPassedIt() {
         String agent = answeringAgent("behind-backlog");
         String stream = queue.streamOf(agent, true);
-        String[] runId = new String[1];
+        String[] waiting = new String[1];
+        String[] lost = new String[1];
         stopConsumingWhile(() -> {
-            queue.enqueue(Job.run(Ids.next(Ids.RUN), agent), true).await().atMost(Duration.ofSeconds(10));
-            runId[0] = EngineFixtures.queuedRun(agent, "manual"); // queued after a job no worker has taken yet
+            waiting[0] = EngineFixtures.queuedRun(agent, "manual");
+            queue.enqueue(Job.run(waiting[0], agent), true).await().atMost(Duration.ofSeconds(10));
+            lost[0] = EngineFixtures.queuedRun(agent, "manual"); // its job never reached Redis
 
             requeuer.requeueOlderThan(Duration.ZERO);
 
-            assertThat(jobsOf(stream, runId[0]))
+            assertThat(jobsOf(stream, waiting[0]))
+                    .as("its job waits at the head of the backlog")
+                    .hasSize(1);
+            assertThat(jobsOf(stream, lost[0]))
                     .as("its job may still wait behind the backlog")
                     .isEmpty();
         });
 
-        // the backlog is delivered and the run still has no job: now it is lost and enqueued again
+        await().atMost(RECOVERY)
+                .until(() -> "success".equals(Fixtures.run(waiting[0]).get("status")));
+        // the backlog is delivered and the lost run still has no job: now it is enqueued again
         await().atMost(RECOVERY).until(() -> {
             requeuer.requeueOlderThan(Duration.ZERO);
-            return "success".equals(Fixtures.run(runId[0]).get("status"));
+            return "success".equals(Fixtures.run(lost[0]).get("status"));
         });
-        assertThat(jobsOf(stream, runId[0])).hasSize(1);
+        assertThat(jobsOf(stream, waiting[0])).hasSize(1);
+        assertThat(jobsOf(stream, lost[0])).hasSize(1);
     }
 
     private List<String> jobsOf(String stream, String runId) {
