@@ -152,6 +152,7 @@ class SchedulingTest {
 
     @Test
     void afterAnOutageRunsOneLateOccurrenceAndCountsTheMissedOnes() {
+        EngineFixtures.awaitEarlyInAMinute();
         String agent = answeringAgent("catch-up");
         Schedule schedule = EngineFixtures.schedule(
                 agent, "{\"kind\":\"cron\",\"cron\":\"* * * * *\"," + "\"catchup_window_seconds\":300}");

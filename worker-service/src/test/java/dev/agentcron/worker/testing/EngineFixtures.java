@@ -1,5 +1,7 @@
 package dev.agentcron.worker.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentcron.model.id.Ids;
 import dev.agentcron.model.schedule.ScheduleParser;
@@ -7,7 +9,10 @@ import dev.agentcron.model.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +50,15 @@ public final class EngineFixtures {
 
     /** A schedule as the tests hold it. */
     public record Schedule(String id, String agentId, ScheduleSpec spec) {}
+
+    /**
+     * Waits until at least 10 s are left in the current UTC minute, so the latest occurrence of a minutely schedule
+     * does not change while a test computes it and then checks what fired.
+     */
+    public static void awaitEarlyInAMinute() {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 50);
+    }
 
     /** A queued run of the agent (as the api-service inserts a manual run); returns its id. */
     public static String queuedRun(String agentId, String trigger) {
