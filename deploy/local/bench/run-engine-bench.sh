@@ -52,12 +52,16 @@ if [[ "$what" == pipeline || "$what" == all ]]; then  # full draft runs at satur
   bench start-lag --schedules 10000 --pattern burst --workers 1 --minutes 1 --output-mode draft 2>&1 \
     | tee "$out/pipeline.txt"
   psql=(psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1)
-  for clients in 8 16; do  # each on a fresh database with 10k draft agents, as in the cluster
+  # each on a fresh database with 10k agents, as in the cluster: draft runs with 8 and 16 clients, task runs with 16
+  for run in "1 8" "1 16" "0 16"; do
+    read -r draft clients <<<"$run"
     "${psql[@]}" -c 'DROP DATABASE IF EXISTS agentcron_pgbench' -c 'CREATE DATABASE agentcron_pgbench'
     "${psql[@]}" -d agentcron_pgbench -f shared-model/src/main/resources/db/migration/V1__schema.sql >/dev/null
     "${psql[@]}" -d agentcron_pgbench -v agents=10000 -f deploy/local/bench/pgbench/setup.sql -c CHECKPOINT
-    pgbench -h 127.0.0.1 -U postgres -n -M prepared -D agents=10000 -f deploy/local/bench/pgbench/run-pipeline.sql \
-      -c "$clients" -j 2 -T 60 -P 10 agentcron_pgbench 2>&1 | tee -a "$out/pipeline.txt"
+    echo "== pgbench draft=$draft clients=$clients" | tee -a "$out/pipeline.txt"
+    pgbench -h 127.0.0.1 -U postgres -n -M prepared -D agents=10000 -D draft="$draft" \
+      -f deploy/local/bench/pgbench/run-pipeline.sql -c "$clients" -j 2 -T 60 -P 10 agentcron_pgbench 2>&1 \
+      | tee -a "$out/pipeline.txt"
   done
   "${psql[@]}" -c 'DROP DATABASE agentcron_pgbench'
 fi

@@ -3,7 +3,8 @@
 -- count its active runs, insert the run), the claim, the agent's row, its recent outputs, the model step with
 -- the run's totals, the draft artifact, the end of the run with the agent's bookkeeping, and the look for a
 -- buffered run to release. pgbench -M prepared sends each with parameters, like the worker's reactive client.
--- A pgbench transaction is one whole run. Variables: agents (as given to setup.sql).
+-- A pgbench transaction is one whole run. Variables: agents (as given to setup.sql); draft (1: a draft run as
+-- above; 0: a task run, as the start-lag scenarios run: no recent outputs read, no artifact, 9 statements).
 \set a random(1, :agents)
 \set n random(1, 9000000000000000000)
 BEGIN;
@@ -25,8 +26,10 @@ UPDATE runs SET status = 'running', attempt = attempt + 1, worker_id = 'worker-0
 WHERE id = 'run_pgbench' || :n AND status = 'queued' AND status_reason IS DISTINCT FROM 'waiting_for_active_run'
 RETURNING *;
 SELECT * FROM agents WHERE id = 'agt_pgbench' || :a;
+\if :draft
 SELECT id, title, artifact_type, summary, left(content, 300) AS excerpt, created_at FROM artifacts
 WHERE agent_id = 'agt_pgbench' || :a ORDER BY created_at DESC, id DESC LIMIT 5;
+\endif
 WITH r AS (UPDATE runs SET model = coalesce('gpt-4o-mini'::text, model), input_tokens = 175, output_tokens = 35,
                            cost_usd = 0.00004725, num_turns = 1
            WHERE id = 'run_pgbench' || :n AND attempt = 1 AND status IN ('running', 'cancelling') RETURNING id, status),
@@ -36,6 +39,7 @@ WITH r AS (UPDATE runs SET model = coalesce('gpt-4o-mini'::text, model), input_t
                   jsonb_build_object('attempt', 1, 'finish_reason', 'stop', 'streamed', true), now()
            FROM r)
 SELECT status FROM r;
+\if :draft
 INSERT INTO artifacts (id, agent_id, workspace_id, run_id, title, artifact_type, content, summary, tags, metadata,
                        channels, approval_status)
 SELECT 'art_pgbench' || :n, 'agt_pgbench' || :a, 'wsp_pgbench', 'run_pgbench' || :n,
@@ -43,6 +47,7 @@ SELECT 'art_pgbench' || :n, 'agt_pgbench' || :a, 'wsp_pgbench', 'run_pgbench' ||
        'Stub answer to: Write one short post. Your most recent outputs (do not repeat them): none yet. Write draft 1 of 1.',
        NULL, '{}'::text[], '{}'::jsonb, '{}'::text[], 'pending_review'
 WHERE EXISTS (SELECT 1 FROM runs WHERE id = 'run_pgbench' || :n AND attempt = 1 AND status IN ('running', 'cancelling'));
+\endif
 WITH r AS (UPDATE runs SET status = CASE WHEN status = 'cancelling' THEN 'cancelled' ELSE 'success' END,
                            status_reason = CASE WHEN status = 'cancelling' THEN status_reason ELSE NULL END,
                            error = CASE WHEN status = 'cancelling' THEN NULL ELSE NULL::jsonb END,
