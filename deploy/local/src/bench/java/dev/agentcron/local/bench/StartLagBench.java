@@ -197,7 +197,7 @@ final class StartLagBench {
             Instant drainUntil = windowEnd.plusSeconds(drainSeconds);
             while (Instant.now().isBefore(drainUntil)) {
                 machine.sample();
-                int started = countStarted(db, windowStart, windowEnd);
+                long started = countStarted(db, windowStart, windowEnd);
                 if (Instant.now().isAfter(windowEnd) && started >= expectedCount) {
                     break;
                 }
@@ -358,14 +358,34 @@ final class StartLagBench {
         return expected;
     }
 
-    private static int countStarted(Connection db, Instant start, Instant end) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM runs WHERE trigger = 'schedule'"
-                + " AND started_at IS NOT NULL AND scheduled_for >= ? AND scheduled_for < ?")) {
+    /** Runs of the window that started. */
+    private static long countStarted(Connection db, Instant start, Instant end) throws SQLException {
+        return countInWindow(
+                db,
+                "SELECT count(*) FROM runs r WHERE r.trigger = 'schedule' AND r.started_at IS NOT NULL",
+                start,
+                end);
+    }
+
+    /** Draft artifacts the window's runs wrote. */
+    private static long artifacts(Connection db, Instant start, Instant end) throws SQLException {
+        return countInWindow(
+                db,
+                "SELECT count(*) FROM artifacts a JOIN runs r ON r.id = a.run_id WHERE r.trigger = 'schedule'",
+                start,
+                end);
+    }
+
+    /** {@code countQuery} (a count over runs {@code r}) limited to the runs scheduled in [start, end). */
+    private static long countInWindow(Connection db, String countQuery, Instant start, Instant end)
+            throws SQLException {
+        try (PreparedStatement query =
+                db.prepareStatement(countQuery + " AND r.scheduled_for >= ? AND r.scheduled_for < ?")) {
             query.setTimestamp(1, Timestamp.from(start));
             query.setTimestamp(2, Timestamp.from(end));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return rows.getInt(1);
+                return rows.getLong(1);
             }
         }
     }
@@ -484,19 +504,6 @@ final class StartLagBench {
                 startedPerSecond,
                 Percentiles.of(values),
                 Percentiles.of(fireLags));
-    }
-
-    private static long artifacts(Connection db, Instant start, Instant end) throws SQLException {
-        try (PreparedStatement query =
-                db.prepareStatement("SELECT count(*) FROM artifacts a JOIN runs r ON r.id = a.run_id"
-                        + " WHERE r.trigger = 'schedule' AND r.scheduled_for >= ? AND r.scheduled_for < ?")) {
-            query.setTimestamp(1, Timestamp.from(start));
-            query.setTimestamp(2, Timestamp.from(end));
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     /** Runs of the window started per second, from the window's start to the last start (the rate sustained). */
